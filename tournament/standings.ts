@@ -31,8 +31,8 @@ export interface TableInput {
   /** Seed and a context name (e.g. "group-A") for the lot, so each table draws its own lots. */
   seed: MasterSeed;
   context: string;
-  /** Extra points per team that come from no match (a Swiss bye). */
-  bonusPoints?: ReadonlyMap<string, number>;
+  /** Swiss byes per team: each counts as a win (3 points) without goals. */
+  byes?: ReadonlyMap<string, number>;
 }
 
 const ORDERS: Record<TieBreakOrder, Criterion[]> = {
@@ -67,9 +67,12 @@ function rowsFor(teamIds: readonly string[], results: readonly MatchResult[]): M
 export function computeTable(input: TableInput): StandingRow[] {
   const ids = input.teams.map((t) => t.id);
   const rows = rowsFor(ids, input.results);
-  for (const [id, bonus] of input.bonusPoints ?? []) {
+  for (const [id, n] of input.byes ?? []) {
     const row = rows.get(id);
-    if (row) row.pts += bonus;
+    if (!row) continue;
+    row.played += n;
+    row.won += n;
+    row.pts += 3 * n;
   }
   const pot = new Map(input.teams.map((t) => [t.id, t.pot ?? Number.MAX_SAFE_INTEGER]));
   const steps = ORDERS[input.order];
