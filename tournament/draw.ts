@@ -68,13 +68,32 @@ class Board {
   }
 }
 
+/** Quick necessary condition: each key still has room in enough groups for its remaining teams. */
+function capacityOk(board: Board, rest: readonly DrawTeam[]): boolean {
+  const need = new Map<string, DrawTeam[]>();
+  for (const t of rest) if (t.separation !== undefined) need.set(t.separation, [...(need.get(t.separation) ?? []), t]);
+  for (const [key, teams] of need) {
+    let room = 0;
+    for (let g = 0; g < board.opts.groups; g++) {
+      const cap = board.limit(key) - (board.counts[g]!.get(key) ?? 0);
+      const slots = new Set(teams.filter((t) => !board.filled[g]![t.pot - 1]).map((t) => t.pot)).size;
+      room += Math.max(0, Math.min(cap, slots));
+    }
+    if (room < teams.length) return false;
+  }
+  return true;
+}
+
 /** Can `rest` all be placed legally on the board? Depth-first, with symmetry breaking and a memo of dead states. */
 function completable(board: Board, rest: readonly DrawTeam[], dead: Set<string>): boolean {
   if (rest.length === 0) return true;
   const keys = [...new Set(rest.flatMap((t) => (t.separation === undefined ? [] : [t.separation])))].sort();
   const sigs = Array.from({ length: board.opts.groups }, (_, g) => board.signature(g, keys));
-  const memo = rest.length + '#' + sigs.slice().sort().join(';');
-  if (dead.has(memo)) return false;
+  // The subproblem is fully described by the remaining teams' (pot, key) multiset and the groups'
+  // signatures up to reordering (groups are interchangeable), so that is the memo key.
+  const types = rest.map((t) => `${t.pot}:${t.separation ?? ''}`).sort().join(',');
+  const memo = types + '#' + sigs.slice().sort().join(';');
+  if (dead.has(memo) || !capacityOk(board, rest)) return false;
   // Place the most constrained team first: the one with the fewest legal groups.
   let best = -1;
   let bestGroups: number[] = [];
@@ -135,6 +154,7 @@ export function drawGroups(teams: readonly DrawTeam[], opts: DrawOptions, rng: R
   const pots = teams.length / opts.groups;
   const board = new Board(opts, pots);
   const groups: string[][] = Array.from({ length: opts.groups }, () => new Array<string>(pots).fill(''));
+  const dead = new Set<string>(); // dead subproblems stay dead for the whole draw
   const order: DrawTeam[] = [];
   for (let p = 1; p <= pots; p++) order.push(...shuffled(teams.filter((t) => t.pot === p), rng));
   for (let i = 0; i < order.length; i++) {
@@ -144,7 +164,7 @@ export function drawGroups(teams: readonly DrawTeam[], opts: DrawOptions, rng: R
     for (let g = 0; g < opts.groups && !placed; g++) {
       if (!board.legal(t, g)) continue;
       board.place(t, g, true);
-      if (completable(board, rest, new Set())) {
+      if (completable(board, rest, dead)) {
         groups[g]![t.pot - 1] = t.id;
         placed = true;
       } else board.place(t, g, false);
