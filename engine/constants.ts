@@ -53,7 +53,7 @@ export const PHYS = {
   recover: 0.0006,
   kickReach: 1.0,
   kickMaxHeight: 1.9,
-  catchReach: 1.6,
+  catchReach: 2.0,
   catchMaxHeight: 2.6,
   tackleReach: 1.6,
   maxKickSpeed: 30,

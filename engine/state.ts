@@ -1,5 +1,6 @@
 // The match state: plain numbers and typed arrays, advanced only by step().
 import type { PRNG } from './rng.js';
+import type { RefereeState } from './setup.js';
 
 /** Players 0..10 are home (index 0 the goalkeeper), 11..21 away (11 the goalkeeper). */
 export const PLAYERS = 22;
@@ -18,7 +19,9 @@ export const F_SENT_OFF = 0;
 export const F_YELLOW = 1;
 /** Ticks until the player may touch the ball again after a kick. */
 export const F_COOLDOWN = 2;
-export const F_STRIDE = 3;
+/** Ticks until the player may tackle again. */
+export const F_TACKLE_CD = 3;
+export const F_STRIDE = 4;
 
 export const B_X = 0;
 export const B_Y = 1;
@@ -123,7 +126,6 @@ export interface MatchState {
   holdTimer: number;
   /** Ticks the ball has stayed stuck (several players around it, barely moving). */
   stuckTimer: number;
-  /** Team that has scored the most recent goal's kick-off obligations. */
   shootout: ShootoutState | null;
   /** True once the match has ended. */
   finished: boolean;
@@ -133,6 +135,7 @@ export interface MatchState {
   events: MatchEvent[];
   stats: MatchStats;
   rng: StreamSet;
+  referee: RefereeState;
 }
 
 export interface StreamSet {
@@ -144,6 +147,8 @@ export interface StreamSet {
 
 export interface MatchEvent {
   tick: number;
+  /** The clock people see (0..90, up to 120 with extra time). */
+  minute: number;
   type: string;
   /** Team concerned (0 home, 1 away), -1 for none. */
   team: number;

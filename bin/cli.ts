@@ -1,0 +1,26 @@
+// The matchday command line: one subcommand per file in bin/commands, clear errors, non-zero exits.
+import { Command, CommanderError } from 'commander';
+import { registerPlay } from './commands/play.js';
+import { UserError } from './errors.js';
+
+const program = new Command('matchday')
+  .description('A deterministic football tournament for programs.')
+  .showHelpAfterError('(run with --help for usage)')
+  .exitOverride();
+
+registerPlay(program);
+
+try {
+  await program.parseAsync(process.argv);
+} catch (e) {
+  if (e instanceof CommanderError) {
+    // Commander already printed its message (or the help text).
+    process.exit(e.exitCode);
+  }
+  if (e instanceof UserError) {
+    process.stderr.write(`matchday: ${e.message}\n`);
+    process.exit(e.exitCode);
+  }
+  process.stderr.write(`matchday: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+  process.exit(2);
+}

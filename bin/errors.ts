@@ -1,0 +1,17 @@
+// Errors meant for the person at the terminal: printed without a stack trace.
+export class UserError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode = 1,
+  ) {
+    super(message);
+  }
+}
+
+/** Parses a non-negative integer option, or throws a UserError naming the option. */
+export function intOption(name: string, value: string, min = 0, max = 0xffffffff): number {
+  if (!/^\d+$/.test(value)) throw new UserError(`${name} must be a whole number, got '${value}'`);
+  const n = Number(value);
+  if (n < min || n > max) throw new UserError(`${name} must be between ${min} and ${max}, got ${value}`);
+  return n;
+}

@@ -1,0 +1,25 @@
+// The match config file (`matchday play --config FILE`), validated at the boundary.
+import { z } from 'zod';
+import { DEFAULT_EXTRA_TIME_TICKS, DEFAULT_HALF_TICKS } from './constants.js';
+
+export const MatchSettingsSchema = z
+  .object({
+    /** Overrides --seed when present, so one file reproduces one match exactly. */
+    seed: z.number().int().min(0).max(0xffffffff).optional(),
+    halfTicks: z.number().int().min(10).max(1_000_000).default(DEFAULT_HALF_TICKS),
+    extraTime: z.boolean().default(false),
+    extraTimeTicks: z.number().int().min(10).max(1_000_000).default(DEFAULT_EXTRA_TIME_TICKS),
+    shootout: z.boolean().default(false),
+  })
+  .strict();
+
+export type MatchSettings = z.infer<typeof MatchSettingsSchema>;
+
+/** Validates parsed JSON; the error message names the field and the problem. */
+export function parseMatchSettings(raw: unknown, source: string): MatchSettings {
+  const r = MatchSettingsSchema.safeParse(raw);
+  if (r.success) return r.data;
+  const issue = r.error.issues[0]!;
+  const field = issue.path.length > 0 ? issue.path.join('.') : '(top level)';
+  throw new Error(`${source}: ${field}: ${issue.message}`);
+}

@@ -1,0 +1,121 @@
+// Player running, stamina and body contact: one tick of player physics.
+import { DT, PHYS } from '../constants.js';
+import * as L from '../obs-layout.js';
+import { F_SENT_OFF, F_STRIDE, PLAYERS, P_STAMINA, P_STRIDE, P_VX, P_VY, P_X, P_Y, TEAM_SIZE, type MatchState } from '../state.js';
+
+const FIELD_X = 56;
+const FIELD_Y = 37;
+
+/** Top speed for a player with the given stamina. */
+export function topSpeed(sprint: boolean, stamina: number): number {
+  const base = sprint ? PHYS.sprintSpeed : PHYS.runSpeed;
+  return base * (PHYS.exhaustedSpeedFactor + (1 - PHYS.exhaustedSpeedFactor) * stamina);
+}
+
+/**
+ * Moves every player toward its commanded target. `cmds[t]` is team t's command buffer in
+ * its own frame; `signs[t]` maps that frame to the pitch. Returns nothing: writes state.players.
+ */
+export function movePlayers(state: MatchState, cmds: [Float64Array, Float64Array], signs: [number, number], frozen: [boolean, boolean]): void {
+  const pl = state.players;
+  for (let i = 0; i < PLAYERS; i++) {
+    const o = i * P_STRIDE;
+    if (state.flags[i * F_STRIDE + F_SENT_OFF]) {
+      pl[o + P_VX] = 0;
+      pl[o + P_VY] = 0;
+      continue;
+    }
+    const team = i < TEAM_SIZE ? 0 : 1;
+    const c = cmds[team];
+    const co = (i % TEAM_SIZE) * L.C_STRIDE;
+    const flags = frozen[team] ? 0 : c[co + L.C_FLAGS]!;
+    const s = signs[team];
+    const x = pl[o + P_X]!;
+    const y = pl[o + P_Y]!;
+    let vx = pl[o + P_VX]!;
+    let vy = pl[o + P_VY]!;
+    const stamina = pl[o + P_STAMINA]!;
+    const sprint = (flags & L.CF_SPRINT) !== 0;
+    let cap = topSpeed(sprint, stamina);
+    if (flags & L.CF_SPEED) cap = Math.min(cap, c[co + L.C_SPEED]!);
+    let dvx = -vx;
+    let dvy = -vy;
+    if (flags & L.CF_MOVE) {
+      const tx = s * c[co + L.C_MOVE_X]!;
+      const ty = s * c[co + L.C_MOVE_Y]!;
+      const dx = tx - x;
+      const dy = ty - y;
+      const dist = Math.sqrt(dx * dx + dy * dy);
+      if (dist > 1e-6) {
+        // Arrive: no faster than what still lets the player brake to a stop at the target.
+        const want = Math.min(cap, Math.sqrt(2 * PHYS.deceleration * dist));
+        dvx = (dx / dist) * want - vx;
+        dvy = (dy / dist) * want - vy;
+      }
+    }
+    const dv = Math.sqrt(dvx * dvx + dvy * dvy);
+    const braking = dvx * vx + dvy * vy < 0;
+    const limit = (braking ? PHYS.deceleration : PHYS.acceleration) * DT;
+    if (dv > limit) {
+      dvx *= limit / dv;
+      dvy *= limit / dv;
+    }
+    vx += dvx;
+    vy += dvy;
+    const sp = Math.sqrt(vx * vx + vy * vy);
+    let st = stamina;
+    if (sprint && sp > PHYS.runSpeed * 0.9) st -= PHYS.sprintDrain;
+    else if (sp > PHYS.runSpeed * 0.7) st -= PHYS.runDrain;
+    else st += PHYS.recover;
+    pl[o + P_STAMINA] = st < 0 ? 0 : st > 1 ? 1 : st;
+    pl[o + P_VX] = vx;
+    pl[o + P_VY] = vy;
+    // Players may run a little beyond the lines (to take a throw-in or a corner), no further.
+    const nx = x + vx * DT;
+    const ny = y + vy * DT;
+    pl[o + P_X] = nx > FIELD_X ? FIELD_X : nx < -FIELD_X ? -FIELD_X : nx;
+    pl[o + P_Y] = ny > FIELD_Y ? FIELD_Y : ny < -FIELD_Y ? -FIELD_Y : ny;
+    state.stats.teams[team].distance += sp * DT;
+  }
+  separate(state);
+}
+
+const pushX = new Float64Array(PLAYERS);
+const pushY = new Float64Array(PLAYERS);
+
+/**
+ * Body contact: overlapping players are pushed apart, half the overlap each. All pushes
+ * are computed from the same positions, then applied; each player sums its own team's
+ * contacts before the opponents', so the order of sums is the same for either side.
+ */
+function separate(state: MatchState): void {
+  const pl = state.players;
+  const min = 2 * PHYS.playerRadius;
+  for (let i = 0; i < PLAYERS; i++) {
+    let px = 0;
+    let py = 0;
+    if (!state.flags[i * F_STRIDE + F_SENT_OFF]) {
+      const team = i < TEAM_SIZE ? 0 : 1;
+      const xi = pl[i * P_STRIDE + P_X]!;
+      const yi = pl[i * P_STRIDE + P_Y]!;
+      for (let k = 0; k < PLAYERS; k++) {
+        const j = (team * TEAM_SIZE + k) % PLAYERS;
+        if (j === i || state.flags[j * F_STRIDE + F_SENT_OFF]) continue;
+        const dx = xi - pl[j * P_STRIDE + P_X]!;
+        const dy = yi - pl[j * P_STRIDE + P_Y]!;
+        const d2 = dx * dx + dy * dy;
+        if (d2 >= min * min || d2 === 0) continue;
+        const d = Math.sqrt(d2);
+        const f = (min - d) / (2 * d);
+        px += dx * f;
+        py += dy * f;
+      }
+    }
+    pushX[i] = px;
+    pushY[i] = py;
+  }
+  for (let i = 0; i < PLAYERS; i++) {
+    pl[i * P_STRIDE + P_X] = pl[i * P_STRIDE + P_X]! + pushX[i]!;
+    pl[i * P_STRIDE + P_Y] = pl[i * P_STRIDE + P_Y]! + pushY[i]!;
+  }
+}

@@ -1,0 +1,116 @@
+// One tick of a match: step(state, home commands, away commands). Reads no clock and no global randomness.
+import { RULES } from './constants.js';
+import { emit } from './events.js';
+import { attackSign } from './frame.js';
+import * as L from './obs-layout.js';
+import { stepBall } from './physics/ball.js';
+import { movePlayers } from './physics/players.js';
+import { judgeBallOut } from './referee/ball-out.js';
+import { updateHolder } from './referee/keeper.js';
+import { advanceClock } from './referee/periods.js';
+import { beginRestart, enforceRestartPositions } from './referee/restarts.js';
+import { judgeShootoutKick, shootoutActive } from './referee/shootout.js';
+import { autoRestart, resolveTouches, type Buffers } from './touches.js';
+import {
+  F_COOLDOWN, F_SENT_OFF, F_STRIDE, F_TACKLE_CD, M_DROPPED, M_KICKOFF, M_PLAY, M_STOPPED, PERIOD_SHOOTOUT, PLAYERS,
+  P_STRIDE, P_X, P_Y, TEAM_SIZE, type MatchState,
+} from './state.js';
+
+const everyone = (): boolean => true;
+const idle: Buffers = [new Float64Array(L.CMD_LENGTH), new Float64Array(L.CMD_LENGTH)];
+
+/**
+ * Advances the match by one tick. `home` and `away` are the teams' command buffers in
+ * their own frames (see obs-layout.ts). `frozen[t]` makes team t's players stand still
+ * (a team whose policy failed fatally).
+ */
+export function step(state: MatchState, home: Float64Array, away: Float64Array, frozen: [boolean, boolean] = [false, false]): void {
+  if (state.finished) return;
+  state.events.length = 0;
+  state.tick++;
+  const signs: [number, number] = [attackSign(state, 0), attackSign(state, 1)];
+  let cmds: Buffers = [frozen[0] ? idle[0] : home, frozen[1] ? idle[1] : away];
+  const shootout = state.period === PERIOD_SHOOTOUT;
+  const allowed = shootout ? (i: number) => shootoutActive(state, i) : everyone;
+  if (shootout) cmds = maskShootout(state, cmds);
+  tickCooldowns(state);
+  movePlayers(state, cmds, signs, [false, false]);
+  if (state.mode === M_STOPPED) {
+    state.modeTimer++;
+    if (state.modeTimer >= RULES.goalPauseTicks) beginRestart(state, state.nextMode, state.modeTeam, 0, 0);
+    if ((state.mode as number) === M_KICKOFF) enforceRestartPositions(state);
+    advanceClock(state);
+    return;
+  }
+  if (state.mode !== M_PLAY) enforceRestartPositions(state);
+  if (state.holder >= 0) updateHolder(state);
+  const played = resolveTouches(state, cmds, signs, allowed);
+  if (state.mode !== M_PLAY && state.mode !== M_STOPPED) {
+    if (!played) {
+      state.modeTimer++;
+      autoRestart(state, signs);
+    }
+  }
+  if (state.mode === M_PLAY && state.holder < 0) {
+    if (stepBall(state.ball)) emit(state, 'woodwork', state.lastTouchTeam, state.lastTouchPlayer, state.ball[0]!, state.ball[1]!);
+    if (!shootout) judgeBallOut(state);
+  }
+  if (shootout) {
+    judgeShootoutKick(state);
+    return;
+  }
+  if (state.mode === M_PLAY) {
+    state.stats.ticksInPlay++;
+    if (state.lastTouchTeam >= 0) state.stats.teams[state.lastTouchTeam as 0 | 1].possessionTicks++;
+    checkStuck(state);
+  }
+  advanceClock(state);
+}
+
+function tickCooldowns(state: MatchState): void {
+  const f = state.flags;
+  for (let i = 0; i < PLAYERS; i++) {
+    const o = i * F_STRIDE;
+    if (f[o + F_COOLDOWN]! > 0) f[o + F_COOLDOWN] = f[o + F_COOLDOWN]! - 1;
+    if (f[o + F_TACKLE_CD]! > 0) f[o + F_TACKLE_CD] = f[o + F_TACKLE_CD]! - 1;
+  }
+}
+
+const masked: Buffers = [new Float64Array(L.CMD_LENGTH), new Float64Array(L.CMD_LENGTH)];
+
+/** In a shoot-out only the kicker and the defending goalkeeper take commands. */
+function maskShootout(state: MatchState, cmds: Buffers): Buffers {
+  for (let t = 0; t < 2; t++) {
+    const out = masked[t]!;
+    out.fill(0);
+    for (let k = 0; k < TEAM_SIZE; k++) {
+      if (!shootoutActive(state, t * TEAM_SIZE + k)) continue;
+      for (let j = 0; j < L.C_STRIDE; j++) out[k * L.C_STRIDE + j] = cmds[t]![k * L.C_STRIDE + j]!;
+    }
+  }
+  return masked;
+}
+
+/** A ball that stays stuck among players of both teams for too long is dropped for the team that last touched it. */
+function checkStuck(state: MatchState): void {
+  const b = state.ball;
+  const speed = Math.sqrt(b[3]! * b[3]! + b[4]! * b[4]!);
+  if (speed > 0.5 || state.holder >= 0) {
+    state.stuckTimer = 0;
+    return;
+  }
+  const near: [number, number] = [0, 0];
+  for (let i = 0; i < PLAYERS; i++) {
+    if (state.flags[i * F_STRIDE + F_SENT_OFF]) continue;
+    const dx = state.players[i * P_STRIDE + P_X]! - b[0]!;
+    const dy = state.players[i * P_STRIDE + P_Y]! - b[1]!;
+    if (dx * dx + dy * dy < 2.25) near[i < TEAM_SIZE ? 0 : 1]++;
+  }
+  if (near[0]! > 0 && near[1]! > 0) state.stuckTimer++;
+  else state.stuckTimer = 0;
+  if (state.stuckTimer >= RULES.stuckTicks) {
+    const team = state.lastTouchTeam >= 0 ? state.lastTouchTeam : 0;
+    beginRestart(state, M_DROPPED, team, b[0]!, b[1]!);
+  }
+}
+

@@ -1,0 +1,153 @@
+// Who plays the ball this tick: the goalkeeper's hands, tackles, then kicks, with a lot for a contested ball.
+import { PHYS, PITCH, RULES } from './constants.js';
+import { emit } from './events.js';
+import { applyKick } from './kick.js';
+import { lot } from './lot.js';
+import * as L from './obs-layout.js';
+import { snapshotOffside } from './referee/offside.js';
+import { resolveTackle } from './referee/fouls.js';
+import { tryCatch } from './referee/keeper.js';
+import { nearestOf } from './referee/restarts.js';
+import { touch, TOUCH_KICK } from './referee/touch.js';
+import {
+  F_COOLDOWN, F_SENT_OFF, F_STRIDE, M_DROPPED, M_INDIRECT, M_PENALTY, M_PLAY, M_STOPPED, M_THROW_IN, P_STRIDE, P_X, P_Y,
+  TEAM_SIZE, type MatchState,
+} from './state.js';
+
+export type Buffers = [Float64Array, Float64Array];
+
+function flagsOf(cmds: Buffers, i: number): number {
+  const team = i < TEAM_SIZE ? 0 : 1;
+  return cmds[team][(i % TEAM_SIZE) * L.C_STRIDE + L.C_FLAGS]!;
+}
+
+function ballDistance(state: MatchState, i: number): number {
+  const dx = state.players[i * P_STRIDE + P_X]! - state.ball[0]!;
+  const dy = state.players[i * P_STRIDE + P_Y]! - state.ball[1]!;
+  return Math.sqrt(dx * dx + dy * dy);
+}
+
+/** May player i play the ball now (not sent off, not cooling down, its team allowed by the mode)? */
+function canPlay(state: MatchState, i: number, allowed: (i: number) => boolean): boolean {
+  if (state.flags[i * F_STRIDE + F_SENT_OFF] || state.flags[i * F_STRIDE + F_COOLDOWN]! > 0) return false;
+  if (state.mode === M_STOPPED) return false;
+  if (state.mode !== M_PLAY && (i < TEAM_SIZE ? 0 : 1) !== state.modeTeam) return false;
+  return allowed(i);
+}
+
+/** The kick command of player i, turned into the pitch frame. */
+function kickSpec(state: MatchState, cmds: Buffers, signs: [number, number], i: number, maxSpeed: number) {
+  const team = i < TEAM_SIZE ? 0 : 1;
+  const c = cmds[team];
+  const o = (i % TEAM_SIZE) * L.C_STRIDE;
+  const s = signs[team];
+  return { tx: s * c[o + L.C_KICK_X]!, ty: s * c[o + L.C_KICK_Y]!, power: c[o + L.C_POWER]!, lift: c[o + L.C_LIFT]!, maxSpeed };
+}
+
+/** Kicks player i's ball now, as a restart when the ball was dead. */
+export function kickNow(state: MatchState, i: number, signs: [number, number], spec: ReturnType<typeof kickSpec>): void {
+  const team = i < TEAM_SIZE ? 0 : 1;
+  const restart = state.mode;
+  if (!touch(state, i, TOUCH_KICK)) return;
+  applyKick(state, i, team, signs[team], spec);
+  if (restart !== M_PLAY) {
+    state.mode = M_PLAY;
+    // The taker of a restart may not touch again before another player (a dropped ball is exempt).
+    state.referee.restartTaker = restart === M_DROPPED ? -1 : i;
+    state.referee.indirectPending = restart === M_INDIRECT || restart === M_THROW_IN;
+  }
+  snapshotOffside(state, team, i, restart);
+}
+
+/**
+ * Resolves this tick's ball actions. `allowed` filters who may act (everyone, or in a
+ * shoot-out the kicker and the goalkeeper). Returns true when someone played the ball.
+ */
+export function resolveTouches(state: MatchState, cmds: Buffers, signs: [number, number], allowed: (i: number) => boolean): boolean {
+  // A goalkeeper holding the ball releases it with a kick (a throw when there is no lift).
+  if (state.holder >= 0) {
+    const h = state.holder;
+    if (flagsOf(cmds, h) & L.CF_KICK && allowed(h)) {
+      const spec = kickSpec(state, cmds, signs, h, PHYS.maxKickSpeed);
+      if (spec.lift === 0) spec.maxSpeed = PHYS.throwSpeed;
+      state.holder = -1;
+      state.holdTimer = 0;
+      kickNow(state, h, signs, spec);
+      return true;
+    }
+    return false;
+  }
+  if (state.mode === M_PLAY) {
+    for (const team of [0, 1]) {
+      const k = team * TEAM_SIZE;
+      if (flagsOf(cmds, k) & L.CF_CATCH && canPlay(state, k, allowed) && tryCatch(state, k, team)) return true;
+    }
+    const tacklers: [number[], number[]] = [[], []];
+    for (let i = 0; i < 22; i++) {
+      if (flagsOf(cmds, i) & L.CF_TACKLE && canPlay(state, i, allowed)) tacklers[i < TEAM_SIZE ? 0 : 1].push(i);
+    }
+    if (tacklers[0].length + tacklers[1].length > 0) {
+      const firstTeam = tacklers[0].length > 0 && tacklers[1].length > 0 ? lot(state) : tacklers[0].length > 0 ? 0 : 1;
+      for (const t of [firstTeam, 1 - firstTeam]) {
+        for (const i of tacklers[t]!) if (resolveTackle(state, i)) return true;
+      }
+    }
+  }
+  // Kicks: each team's nearest willing player within reach; if both teams reach the ball, a lot decides.
+  const best: number[] = [-1, -1];
+  if (state.ball[2]! <= PHYS.kickMaxHeight) {
+    for (const team of [0, 1] as const) {
+      let bd: number = PHYS.kickReach;
+      for (let k = 0; k < TEAM_SIZE; k++) {
+        const i = team * TEAM_SIZE + k;
+        if (!(flagsOf(cmds, i) & L.CF_KICK) || !canPlay(state, i, allowed)) continue;
+        const d = ballDistance(state, i);
+        if (d <= bd) {
+          if (d < bd || best[team]! < 0) best[team] = i;
+          bd = d;
+        }
+      }
+    }
+  }
+  let kicker = best[0]! >= 0 ? best[0]! : best[1]!;
+  if (best[0]! >= 0 && best[1]! >= 0) kicker = best[lot(state)]!;
+  if (kicker < 0) return false;
+  const maxSpeed = state.mode === M_THROW_IN ? PHYS.throwSpeed : PHYS.maxKickSpeed;
+  kickNow(state, kicker, signs, kickSpec(state, cmds, signs, kicker, maxSpeed));
+  return true;
+}
+
+/** Anti-stalling: a restart not taken in time is taken for the team, a short pass to the nearest team-mate. */
+export function autoRestart(state: MatchState, signs: [number, number]): void {
+  if (state.modeTimer < RULES.restartTicks) return;
+  const team = state.modeTeam;
+  const taker = nearestOf(state, team, state.modeX, state.modeY, -1);
+  if (taker < 0) return;
+  const mate = nearestOf(state, team, state.modeX, state.modeY, taker);
+  const s = signs[team as 0 | 1];
+  let tx = state.modeX + s * 10;
+  let ty = state.modeY;
+  let penalty = false;
+  if (state.mode === M_PENALTY) {
+    // A penalty nobody takes is shot at the middle of the goal.
+    penalty = true;
+    tx = s * PITCH.halfLength;
+    ty = 0;
+  } else if (mate >= 0) {
+    tx = state.players[mate * P_STRIDE + P_X]!;
+    ty = state.players[mate * P_STRIDE + P_Y]!;
+  }
+  const dx = tx - state.modeX;
+  const dy = ty - state.modeY;
+  const d = Math.sqrt(dx * dx + dy * dy);
+  // Put the taker just behind the ball, facing the pass.
+  const ux = d > 1e-6 ? dx / d : s;
+  const uy = d > 1e-6 ? dy / d : 0;
+  state.players[taker * P_STRIDE + P_X] = state.modeX - ux * 0.5;
+  state.players[taker * P_STRIDE + P_Y] = state.modeY - uy * 0.5;
+  state.flags[taker * F_STRIDE + F_COOLDOWN] = 0;
+  // Rolling speed that brings the ball to the team-mate: v^2 = 2 a d, plus a margin for drag.
+  const power = penalty ? 0.6 : Math.min(1, (Math.sqrt(2 * PHYS.rollDecel * Math.max(d, 1)) * 1.3) / PHYS.maxKickSpeed);
+  emit(state, 'auto_restart', team, taker, state.modeX, state.modeY);
+  kickNow(state, taker, signs, { tx, ty, power, lift: 0, maxSpeed: PHYS.maxKickSpeed });
+}

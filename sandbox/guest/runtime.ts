@@ -1,0 +1,164 @@
+// The guest runtime: bundled with the engine's decoder and sanitiser and evaluated in the
+// team's isolate before the policy. The host calls configure, bindPolicy, runTick and
+// takeExtras; the instrumented policy imports only c, e and x.
+import type { MatchInfo } from '../../engine/policy.js';
+import { writeCommands } from '../../engine/commands.js';
+import { CMD_LENGTH, O_TICK } from '../../engine/obs-layout.js';
+import { decodeObservation } from '../../engine/observation.js';
+import { stream } from '../../engine/rng.js';
+import {
+  R_EXTRAS, R_STATUS, R_USED, REPLY_LENGTH, ST_BUDGET, ST_DEPTH, ST_ERROR, ST_OK,
+  type GuestConfig, type GuestError, type GuestExtras,
+} from '../protocol.js';
+import * as budget from './budget.js';
+import { drain, installChannel, pending, resetChannel } from './channel.js';
+import { harden } from './harden.js';
+import { chargeNatives } from './natives.js';
+
+export { c, e, x } from './budget.js';
+
+/** The match clock starts here (2026-06-11T00:00:00Z, an arbitrary fixed day). */
+const EPOCH_MS = 1781136000000;
+const apply = Reflect.apply;
+
+let cfg: GuestConfig;
+let info: MatchInfo;
+let msPerTick = 100;
+let clockTick = 0;
+let tickFn: ((obs: unknown) => unknown) | null = null;
+let holder: unknown = undefined;
+const reply = new Float64Array(REPLY_LENGTH);
+const cmd = new Float64Array(CMD_LENGTH);
+// writeCommands clears its buffer with fill(), which the policy's charged wrapper would bill:
+// an own property keeps the runtime's bookkeeping off the team's budget.
+Object.defineProperty(cmd, 'fill', { value: Float64Array.prototype.fill });
+let warnings: string[] = [];
+let error: GuestError | null = null;
+
+function deepFreeze<T>(o: T): T {
+  if (typeof o === 'object' && o !== null) {
+    for (const v of Object.values(o)) deepFreeze(v);
+    Object.freeze(o);
+  }
+  return o;
+}
+
+function clip(s: string, n: number): string {
+  return s.length > n ? s.slice(0, n) : s;
+}
+
+/** A thrown value in words. Reading it may run policy code (getters, proxies): that is charged, and guarded. */
+function describe(thrown: unknown): GuestError {
+  try {
+    if (thrown instanceof Error) return { message: clip(`${String(thrown.name)}: ${String(thrown.message)}`, 500), stack: clip(String(thrown.stack), 4000) };
+    if (typeof thrown === 'object' && thrown !== null) return { message: 'threw a non-Error object', stack: '' };
+    return { message: clip(`threw ${typeof thrown} ${String(thrown)}`, 500), stack: '' };
+  } catch {
+    return { message: 'threw a value that could not be read', stack: '' };
+  }
+}
+
+function budgetError(st: number, limit: number): GuestError {
+  const message =
+    st === ST_DEPTH
+      ? `call depth passed ${cfg.maxCallDepth} (unbounded recursion?)`
+      : `work budget of ${limit} units exhausted (an endless or too long loop?)`;
+  return { message, stack: budget.stack() };
+}
+
+/** Sets up the hardened global. Called once, before the policy module is evaluated. */
+export function configure(config: GuestConfig, matchInfo: MatchInfo, setupBudget: number): void {
+  cfg = config;
+  info = deepFreeze(matchInfo);
+  msPerTick = 1000 / (matchInfo.ticksPerSecond || 10);
+  const rng = stream(config.seed, `policy:${config.teamName}`);
+  harden({ random: rng, now: () => EPOCH_MS + clockTick * msPerTick });
+  chargeNatives();
+  installChannel(globalThis as unknown as Record<string, unknown>, {
+    lines: config.maxLogLines,
+    chars: config.maxLogChars,
+    marks: config.maxDebugMarks,
+  });
+  // Top-level code runs when the host evaluates the module, under the setup budget.
+  budget.start(setupBudget, config.maxCallDepth);
+}
+
+function finish(st: number, limit: number, thrown: unknown, threw: boolean): number {
+  let status = st;
+  error = null;
+  if (status === ST_OK && threw) {
+    error = describe(thrown);
+    status = budget.state() === ST_OK ? ST_ERROR : budget.state();
+  }
+  if (status === ST_BUDGET || status === ST_DEPTH) error = budgetError(status, limit);
+  return status;
+}
+
+/**
+ * After the module evaluated (or threw): finds tick/setup and runs setup(info) on what is
+ * left of the setup budget. `loadThrew` says whether evaluation threw. Returns a status.
+ */
+export function bindPolicy(ns: Record<string, unknown>, loadThrew: boolean, setupBudget: number): number {
+  warnings = [];
+  resetChannel();
+  let st = budget.state();
+  if (st !== ST_OK) return finish(st, setupBudget, undefined, false);
+  if (loadThrew) return ST_ERROR; // the host has the load error with its stack
+  let setupFn: unknown;
+  let threw = false;
+  let thrown: unknown;
+  try {
+    const dflt = ns.default as Record<string, unknown> | undefined;
+    if (typeof ns.tick === 'function') {
+      tickFn = ns.tick as (obs: unknown) => unknown;
+      setupFn = ns.setup;
+    } else if (dflt !== null && typeof dflt === 'object' && typeof dflt.tick === 'function') {
+      tickFn = dflt.tick as (obs: unknown) => unknown;
+      setupFn = dflt.setup;
+      holder = dflt;
+    }
+    if (tickFn && typeof setupFn === 'function') apply(setupFn as (i: unknown) => unknown, holder, [info]);
+  } catch (err) {
+    threw = true;
+    thrown = err;
+  }
+  st = finish(budget.state(), setupBudget, thrown, threw);
+  if (st === ST_OK && !tickFn) {
+    error = { message: 'the policy exports no tick function (export function tick(observation) { ... })', stack: '' };
+    return ST_ERROR;
+  }
+  return st;
+}
+
+/** One tick: rebuild the observation from the copied flat array, call tick, sanitise. */
+export function runTick(flat: Float64Array, limit: number): Float64Array {
+  clockTick = flat[O_TICK] ?? 0;
+  resetChannel();
+  budget.start(limit, cfg.maxCallDepth);
+  warnings = [];
+  let threw = false;
+  let thrown: unknown;
+  try {
+    const raw = apply(tickFn as (obs: unknown) => unknown, holder, [decodeObservation(flat, info)]);
+    warnings = writeCommands(raw, cmd);
+  } catch (err) {
+    threw = true;
+    thrown = err;
+  }
+  const st = finish(budget.state(), limit, thrown, threw);
+  if (st === ST_OK) reply.set(cmd);
+  else reply.fill(0, 0, CMD_LENGTH);
+  reply[R_STATUS] = st;
+  reply[R_USED] = budget.used();
+  reply[R_EXTRAS] = error !== null || warnings.length > 0 || pending() ? 1 : 0;
+  return reply;
+}
+
+/** Warnings, log lines, marks and the error of the last call; plain data for the copy out. */
+export function takeExtras(): GuestExtras {
+  const { logs, marks } = drain();
+  const out: GuestExtras = { warnings, logs, marks, error };
+  warnings = [];
+  error = null;
+  return out;
+}

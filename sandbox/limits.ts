@@ -1,0 +1,75 @@
+// The sandbox's budget settings, in one place: replays record them, docs quote them.
+
+/**
+ * Work units a policy may spend in one `tick`. One unit is one loop iteration or one
+ * function call in the policy's own code; native built-ins cost the size of what they
+ * process (see guest/natives.ts). [default: 500_000]
+ */
+export const TICK_BUDGET = 500_000;
+
+/** Work units for loading the policy file (top-level code) plus its `setup`. [default: 20_000_000] */
+export const SETUP_BUDGET = 20_000_000;
+
+/** Heap limit of a team's isolate, in megabytes. [default: 64] */
+export const MEMORY_MB = 64;
+
+/**
+ * Deepest nesting of the policy's own function calls. Counted by the sandbox so the
+ * fault comes at the same depth every time, well below V8's own stack limit, whose
+ * depth moves with JIT state. [default: 400]
+ */
+export const MAX_CALL_DEPTH = 400;
+
+/** Wall-clock safety net for one call into the policy, in ms; firing it marks the match not reproducible. [default: 2_000] */
+export const CALL_WALL_MS = 2_000;
+
+/** Wall-clock safety net for loading and `setup`, in ms. [default: 10_000] */
+export const SETUP_WALL_MS = 10_000;
+
+/** Wall-clock bank for all of one team's calls in a match, in ms; once spent the team is frozen. [default: 120_000] */
+export const MATCH_WALL_MS = 120_000;
+
+/** Log lines kept per tick (console and errors); further lines are counted, not kept. [default: 20] */
+export const MAX_LOG_LINES = 20;
+
+/** Characters kept per log line or debug label. [default: 200] */
+export const MAX_LOG_CHARS = 200;
+
+/** Debug marks (dots, lines, labels) kept per tick. [default: 64] */
+export const MAX_DEBUG_MARKS = 64;
+
+export interface SandboxLimits {
+  tickBudget: number;
+  setupBudget: number;
+  memoryMb: number;
+  maxCallDepth: number;
+  callWallMs: number;
+  setupWallMs: number;
+  matchWallMs: number;
+  maxLogLines: number;
+  maxLogChars: number;
+  maxDebugMarks: number;
+}
+
+export const DEFAULT_LIMITS: Readonly<SandboxLimits> = Object.freeze({
+  tickBudget: TICK_BUDGET,
+  setupBudget: SETUP_BUDGET,
+  memoryMb: MEMORY_MB,
+  maxCallDepth: MAX_CALL_DEPTH,
+  callWallMs: CALL_WALL_MS,
+  setupWallMs: SETUP_WALL_MS,
+  matchWallMs: MATCH_WALL_MS,
+  maxLogLines: MAX_LOG_LINES,
+  maxLogChars: MAX_LOG_CHARS,
+  maxDebugMarks: MAX_DEBUG_MARKS,
+});
+
+/** The defaults with `over` applied; unknown or non-positive values keep the default. */
+export function resolveLimits(over: Partial<SandboxLimits> = {}): SandboxLimits {
+  const out = { ...DEFAULT_LIMITS };
+  for (const key of Object.keys(out) as (keyof SandboxLimits)[]) {
+    const v = over[key];
+    if (typeof v === 'number' && Number.isFinite(v) && v > 0) out[key] = v;
+  }
+  return out;
+}

@@ -1,0 +1,22 @@
+// Test helpers: play in-process matches between the policy files in policies/.
+import { inProcessController } from '../../engine/inprocess.js';
+import { runMatch, type MatchRunOptions, type MatchResult } from '../../engine/match.js';
+import type { PolicyModule } from '../../engine/policy.js';
+import { defaultConfig } from '../../engine/setup.js';
+import type { MatchConfig } from '../../engine/state.js';
+
+const cache = new Map<string, PolicyModule>();
+
+export async function policy(name: string): Promise<PolicyModule> {
+  let m = cache.get(name);
+  if (!m) {
+    m = (await import(`../../policies/${name}.js`)) as PolicyModule;
+    cache.set(name, m);
+  }
+  return m;
+}
+
+export async function play(home: string, away: string, config: Partial<MatchConfig> & { seed: number }, options?: MatchRunOptions): Promise<MatchResult> {
+  const cfg = defaultConfig({ homeName: home, awayName: away, ...config });
+  return runMatch(cfg, [inProcessController(await policy(home)), inProcessController(await policy(away))], options);
+}
