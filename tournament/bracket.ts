@@ -56,7 +56,7 @@ export function bracketTies(first: ReadonlyArray<Source | null>, thirdPlace: boo
         next.push(h ?? a);
         continue;
       }
-      const n = i / 2 + 1;
+      const n = roundTies.length + 1;
       const id = round.length === 2 ? 'F' : `${name.short}${n}`;
       const label = round.length === 2 ? name.long : `${name.long} ${n}`;
       roundTies.push({ id, label, home: h, away: a });

@@ -63,8 +63,12 @@ describe('Swiss pairing', () => {
       expect(round.pairs.length).toBe(Math.floor(n / 2));
       if (round.bye) {
         // The bye goes to the lowest-ranked team that has not had one.
+        // Every eligible team ranked below it must have had no pairing of the rest without a rematch.
         const eligible = ranking.filter((t) => !hadBye.has(t));
-        expect(ranking.indexOf(round.bye)).toBeGreaterThanOrEqual(ranking.indexOf(eligible.at(-1)!) - 2);
+        for (const lower of eligible.slice(eligible.indexOf(round.bye) + 1)) {
+          const rest = ranking.filter((t) => t !== lower);
+          expect(() => pairSwissRound({ ranking: [...rest, lower], played, hadBye: new Set(ids.filter((t) => t !== lower)), homeCount })).toThrow();
+        }
         expect(hadBye.has(round.bye)).toBe(false);
         hadBye.add(round.bye);
         byes.push(round.bye);
