@@ -10,7 +10,9 @@ const cache = new Map<string, PolicyModule>();
 export async function policy(name: string): Promise<PolicyModule> {
   let m = cache.get(name);
   if (!m) {
-    m = (await import(`../../policies/${name}.js`)) as PolicyModule;
+    // Test-only fixtures live in test/fixtures/policies; everything else is a reference team.
+    const path = name.startsWith('fixture:') ? `../fixtures/policies/${name.slice(8)}.js` : `../../policies/${name}.js`;
+    m = (await import(path)) as PolicyModule;
     cache.set(name, m);
   }
   return m;
