@@ -10,10 +10,12 @@ let maxDepth = 400;
 let tripped = ST_OK;
 /** Stack where the budget or depth ran out, so the author learns which line. */
 let tripStack = '';
+let usedAtTrip = 0;
 
 function trip(kind: number): never {
   if (tripped === ST_OK) {
     tripped = kind;
+    usedAtTrip = kind === ST_BUDGET ? granted : granted - Math.max(left, 0);
     tripStack = String(new Error('budget').stack);
   }
   left = -1;
@@ -60,7 +62,7 @@ export function start(budget: number, depthCap: number): void {
 }
 
 export function used(): number {
-  return tripped !== ST_OK || left < 0 ? granted : granted - left;
+  return tripped !== ST_OK ? usedAtTrip : left < 0 ? granted : granted - left;
 }
 
 export function state(): number {

@@ -29,9 +29,13 @@ let tickFn: ((obs: unknown) => unknown) | null = null;
 let holder: unknown = undefined;
 const reply = new Float64Array(REPLY_LENGTH);
 const cmd = new Float64Array(CMD_LENGTH);
-// writeCommands clears its buffer with fill(), which the policy's charged wrapper would bill:
-// an own property keeps the runtime's bookkeeping off the team's budget.
-Object.defineProperty(cmd, 'fill', { value: Float64Array.prototype.fill });
+// The runtime's own fill/set calls (writeCommands clears its buffer with fill) would go
+// through the charged wrappers of guest/natives.ts: own properties holding the original
+// methods keep the runtime's bookkeeping off the team's budget and out of its reach.
+for (const buf of [cmd, reply]) {
+  Object.defineProperty(buf, 'fill', { value: Float64Array.prototype.fill });
+  Object.defineProperty(buf, 'set', { value: Float64Array.prototype.set });
+}
 let warnings: string[] = [];
 let error: GuestError | null = null;
 

@@ -1,0 +1,322 @@
+// The sandboxed team controller: one isolated-vm isolate per team per match, running the
+// instrumented policy under a deterministic work budget, with wall-clock limits only as a
+// safety net. Every failure costs the policy's own team and is recorded, never thrown.
+import ivm from 'isolated-vm';
+import type { Fault, ObservationInput, SetupOutcome, TeamController, TickOutcome } from '../engine/controller.js';
+import { C_STRIDE, CMD_LENGTH, O_TICK } from '../engine/obs-layout.js';
+import type { MatchInfo } from '../engine/policy.js';
+import { guestRuntimeCode } from './bundle.js';
+import { ensureV8Flags } from './flags.js';
+import { instrument } from './instrument.js';
+import { resolveLimits, type SandboxLimits } from './limits.js';
+import { lineIn, where } from './lines.js';
+import {
+  R_EXTRAS, R_STATUS, R_USED, RUNTIME_SPECIFIER, ST_BUDGET, ST_DEPTH, ST_ERROR, ST_OK,
+  type GuestConfig, type GuestExtras,
+} from './protocol.js';
+import { mapLine } from './sourcemap.js';
+import { loadPolicy, type PolicySource } from './source.js';
+import { StatsRecorder, type SandboxStats } from './stats.js';
+
+export interface SandboxOptions {
+  /** Path of the policy file (.js, .mjs, .ts). */
+  file?: string;
+  /** The policy's text, instead of a file; `filename` names it in messages. */
+  source?: string;
+  filename?: string;
+  /** Names the team's random stream (`policy:<teamName>`); default: MatchInfo.teamName. */
+  teamName?: string;
+  /** Match seed for the random stream; default: MatchInfo.seed. */
+  seed?: number;
+  limits?: Partial<SandboxLimits>;
+}
+
+export interface SandboxController extends TeamController {
+  readonly nonReproducible: boolean;
+  /** Log lines the policy wrote while loading and in setup. */
+  readonly setupLogs: string[];
+  stats(): SandboxStats;
+  dispose(): void;
+}
+
+const RUNTIME_FILE = 'matchday-runtime.js';
+const TIMED_OUT = 'Script execution timed out.';
+
+type Fn = ivm.Reference<(...args: never[]) => unknown>;
+
+/** True when every slot is a sane number: tampered built-ins in the isolate cannot smuggle NaN to the engine. */
+function commandsSane(buf: Float64Array): boolean {
+  for (let o = 0; o < CMD_LENGTH; o += C_STRIDE) {
+    const f = buf[o] as number;
+    if (!(f >= 0 && f <= 63) || Math.floor(f) !== f) return false;
+    for (let k = 1; k < C_STRIDE; k++) {
+      const v = buf[o + k] as number;
+      if (!(v >= -1000 && v <= 1000)) return false;
+    }
+  }
+  return true;
+}
+
+class Sandbox implements SandboxController {
+  private readonly limits: SandboxLimits;
+  private readonly recorder: StatsRecorder;
+  private iso: ivm.Isolate | null = null;
+  private runTickRef: Fn | null = null;
+  private extrasRef: Fn | null = null;
+  private src: PolicySource | null = null;
+  private frozen = false;
+  private wallSpent = 0;
+  private ticksSeen = 0;
+  private notReproducible = false;
+  setupLogs: string[] = [];
+
+  constructor(private readonly opts: SandboxOptions) {
+    this.limits = resolveLimits(opts.limits);
+    this.recorder = new StatsRecorder(this.limits.tickBudget);
+  }
+
+  get nonReproducible(): boolean {
+    return this.notReproducible;
+  }
+
+  stats(): SandboxStats {
+    return this.recorder.snapshot();
+  }
+
+  private fileName(): string {
+    return this.src?.filename ?? this.opts.filename ?? 'policy';
+  }
+
+  private line(text: string | undefined): number | undefined {
+    if (!text || !this.src) return undefined;
+    return lineIn(text, this.src.filename, this.src.lines);
+  }
+
+  private refuse(reason: string, line?: number, wallClock = false): SetupOutcome {
+    this.dispose();
+    const fault: Fault = { tick: 0, kind: 'setup', message: reason, fatal: true };
+    if (line !== undefined) fault.line = line;
+    this.recorder.fault(fault);
+    if (wallClock) {
+      this.notReproducible = true;
+      this.recorder.wallClock = true;
+    }
+    return { ok: false, reason, faults: [fault], ...(wallClock ? { wallClock: true } : {}) };
+  }
+
+  setup(info: MatchInfo): SetupOutcome {
+    const loaded = loadPolicy(this.opts);
+    if (!loaded.ok) return this.refuse(loaded.reason);
+    const src = (this.src = loaded.source);
+    const inst = instrument(src.js, src.filename);
+    if (!inst.ok) {
+      const line = mapLine(src.lines, inst.line);
+      return this.refuse(where(src.filename, line, inst.problem), line);
+    }
+    ensureV8Flags();
+    const L = this.limits;
+    const iso = (this.iso = new ivm.Isolate({ memoryLimit: L.memoryMb }));
+    const started = performance.now();
+    try {
+      const ctx = iso.createContextSync();
+      const rt = iso.compileModuleSync(guestRuntimeCode(), { filename: RUNTIME_FILE });
+      rt.instantiateSync(ctx, () => {
+        throw new Error('the sandbox runtime imports nothing');
+      });
+      rt.evaluateSync();
+      const get = (name: string): Fn => rt.namespace.getSync(name, { reference: true }) as Fn;
+      const cfg: GuestConfig = {
+        seed: this.opts.seed ?? info.seed,
+        teamName: this.opts.teamName ?? info.teamName,
+        maxCallDepth: L.maxCallDepth,
+        maxLogLines: L.maxLogLines,
+        maxLogChars: L.maxLogChars,
+        maxDebugMarks: L.maxDebugMarks,
+        filename: src.filename,
+      };
+      get('configure').applySync(undefined, [cfg, info, L.setupBudget] as never[], { arguments: { copy: true } });
+
+      let policy: ivm.Module;
+      try {
+        policy = iso.compileModuleSync(inst.code, { filename: src.filename });
+      } catch (err) {
+        const msg = String((err as Error).message);
+        const line = this.line(msg);
+        return this.refuse(where(src.filename, line, `syntax error: ${msg.replace(/\s*\[[^\]]*\]$/, '')}`), line);
+      }
+      policy.instantiateSync(ctx, (spec) => {
+        if (spec === RUNTIME_SPECIFIER) return rt;
+        throw new Error(`imports are not allowed (found import "${spec}")`);
+      });
+      let loadErr: Error | null = null;
+      try {
+        policy.evaluateSync({ timeout: L.setupWallMs });
+      } catch (err) {
+        loadErr = err as Error;
+      }
+      const left = Math.max(1, Math.ceil(L.setupWallMs - (performance.now() - started)));
+      if (loadErr?.message === TIMED_OUT) {
+        return this.refuse(`${src.filename}: loading took longer than ${L.setupWallMs} ms (wall-clock safety net)`, undefined, true);
+      }
+      const st = get('bindPolicy').applySync(
+        undefined,
+        [policy.namespace.derefInto(), loadErr !== null, L.setupBudget] as never[],
+        { timeout: left },
+      ) as number;
+      const extras = get('takeExtras').applySync(undefined, [], { result: { copy: true } }) as GuestExtras;
+      this.setupLogs = extras.logs;
+      if (st === ST_BUDGET || st === ST_DEPTH) {
+        const line = this.line(extras.error?.stack);
+        const what = st === ST_DEPTH ? extras.error?.message ?? 'call depth exceeded' : `ran over the setup budget of ${L.setupBudget} units (an endless loop?)`;
+        return this.refuse(where(src.filename, line, `top-level code or setup() ${what}`), line);
+      }
+      if (st === ST_ERROR && loadErr) {
+        const line = this.line(loadErr.stack) ?? this.line(loadErr.message);
+        return this.refuse(where(src.filename, line, `error while loading: ${loadErr.message}`), line);
+      }
+      if (st === ST_ERROR) {
+        const line = this.line(extras.error?.stack);
+        const msg = extras.error?.message ?? 'unknown error';
+        const inSetup = msg.startsWith('the policy exports no tick') ? msg : `setup() failed: ${msg}`;
+        return this.refuse(where(src.filename, line, inSetup), line);
+      }
+      this.runTickRef = get('runTick');
+      this.extrasRef = get('takeExtras');
+      this.wallSpent += performance.now() - started;
+      this.sampleMemory();
+      return { ok: true };
+    } catch (err) {
+      const msg = String((err as Error)?.message ?? err);
+      if (iso.isDisposed) return this.refuse(`${src.filename}: ran out of memory (limit ${L.memoryMb} MB) while loading`, undefined, false);
+      if (msg === TIMED_OUT) return this.refuse(`${src.filename}: setup() took longer than ${L.setupWallMs} ms (wall-clock safety net)`, undefined, true);
+      return this.refuse(`${src.filename}: could not start: ${msg}`);
+    }
+  }
+
+  private sampleMemory(): void {
+    if (!this.iso || this.iso.isDisposed) return;
+    const used = this.iso.getHeapStatisticsSync().used_heap_size;
+    if (used > this.recorder.memoryHighWater) this.recorder.memoryHighWater = used;
+  }
+
+  private freeze(tick: number, fault: Fault): TickOutcome {
+    this.frozen = true;
+    this.recorder.frozenAt = tick;
+    this.recorder.fault(fault);
+    this.dispose();
+    return { faults: [fault], budgetUsed: 0 };
+  }
+
+  tick(input: ObservationInput, out: Float64Array): TickOutcome | undefined {
+    if (this.frozen || !this.runTickRef || !this.iso) return undefined;
+    const L = this.limits;
+    const tick = input.flat[O_TICK] ?? 0;
+    const timeout = Math.ceil(Math.min(L.callWallMs, L.matchWallMs - this.wallSpent));
+    if (timeout <= 0) return this.wallBankSpent(tick);
+    let reply: Float64Array;
+    const t0 = performance.now();
+    try {
+      reply = this.runTickRef.applySync(undefined, [input.flat, L.tickBudget] as never[], {
+        arguments: { copy: true },
+        result: { copy: true },
+        timeout,
+      }) as Float64Array;
+    } catch (err) {
+      this.wallSpent += performance.now() - t0;
+      return this.callFailed(tick, err as Error);
+    }
+    this.wallSpent += performance.now() - t0;
+    if ((++this.ticksSeen & 31) === 0) this.sampleMemory();
+
+    const status = reply[R_STATUS];
+    const used = reply[R_USED] ?? 0;
+    this.recorder.tick(used);
+    const outcome: TickOutcome = { budgetUsed: used };
+    const extras = reply[R_EXTRAS] === 1 ? this.takeExtras() : null;
+    const faults: Fault[] = [];
+    if (status === ST_OK) {
+      const cmds = reply.subarray(0, CMD_LENGTH);
+      if (commandsSane(cmds)) out.set(cmds);
+      else faults.push({ tick, kind: 'invalid', message: 'the sanitised commands came back corrupted (were built-ins tampered with?); players idle this tick' });
+    } else if (status === ST_BUDGET) {
+      this.recorder.overBudget(tick);
+      const line = this.line(extras?.error?.stack);
+      const f: Fault = { tick, kind: 'budget', message: `tick: ${extras?.error?.message ?? 'over budget'}; players idle this tick` };
+      if (line !== undefined) f.line = line;
+      faults.push(f);
+    } else {
+      this.recorder.error();
+      const line = this.line(extras?.error?.stack);
+      const f: Fault = { tick, kind: 'error', message: `tick threw: ${extras?.error?.message ?? 'unknown error'}; players idle this tick` };
+      if (line !== undefined) f.line = line;
+      faults.push(f);
+    }
+    if (extras) {
+      if (extras.warnings.length) {
+        this.recorder.sanitisedTick();
+        outcome.warnings = extras.warnings;
+      }
+      if (extras.logs.length || extras.marks.length) outcome.debug = { logs: extras.logs, marks: extras.marks };
+    }
+    if (faults.length) {
+      for (const f of faults) this.recorder.fault(f);
+      outcome.faults = faults;
+    }
+    return outcome;
+  }
+
+  private takeExtras(): GuestExtras | null {
+    try {
+      return this.extrasRef?.applySync(undefined, [], { result: { copy: true }, timeout: this.limits.callWallMs }) as GuestExtras;
+    } catch {
+      return null;
+    }
+  }
+
+  private wallBankSpent(tick: number): TickOutcome {
+    this.notReproducible = true;
+    this.recorder.wallClock = true;
+    return this.freeze(tick, {
+      tick,
+      kind: 'timeout',
+      fatal: true,
+      message: `the team used its whole wall-clock bank of ${this.limits.matchWallMs} ms; players stand still for the rest of the match`,
+    });
+  }
+
+  private callFailed(tick: number, err: Error): TickOutcome {
+    const L = this.limits;
+    if (this.iso?.isDisposed) {
+      // When V8 gives up on memory depends on GC timing: flag the match.
+      this.notReproducible = true;
+      return this.freeze(tick, {
+        tick,
+        kind: 'memory',
+        fatal: true,
+        message: `ran out of memory (limit ${L.memoryMb} MB); players stand still for the rest of the match`,
+      });
+    }
+    if (err?.message === TIMED_OUT) {
+      this.notReproducible = true;
+      this.recorder.wallClock = true;
+      if (this.wallSpent >= L.matchWallMs) return this.wallBankSpent(tick);
+      const f: Fault = { tick, kind: 'timeout', message: `tick took longer than ${L.callWallMs} ms (wall-clock safety net); players idle this tick` };
+      this.recorder.overBudget(tick);
+      this.recorder.fault(f);
+      return { faults: [f], budgetUsed: L.tickBudget };
+    }
+    return this.freeze(tick, { tick, kind: 'crash', fatal: true, message: `the sandbox failed: ${String(err?.message ?? err)}` });
+  }
+
+  dispose(): void {
+    this.runTickRef = null;
+    this.extrasRef = null;
+    if (this.iso && !this.iso.isDisposed) this.iso.dispose();
+    this.iso = null;
+  }
+}
+
+/** A controller that runs one policy file in its own isolate. Nothing happens until setup(info). */
+export function createSandboxController(opts: SandboxOptions): SandboxController {
+  return new Sandbox(opts);
+}

@@ -1,0 +1,4 @@
+// The sandbox's public surface: tournament/ and bin/ import from here only.
+export { createSandboxController, type SandboxController, type SandboxOptions } from './controller.js';
+export * from './limits.js';
+export type { SandboxStats } from './stats.js';

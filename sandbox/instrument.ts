@@ -1,0 +1,126 @@
+// Checks a policy's JavaScript and instruments it for the work budget, by insertion only:
+// no character of the author's text moves to another line, so V8's line numbers stay right.
+//  - every function body gets `__md_e();try{ ... }finally{__md_x()}` (one unit, one depth level);
+//  - every loop body gets `__md_c();` (one unit per iteration);
+//  - one import line in front of line 1 brings in those three functions.
+import ts from 'typescript';
+import { RESERVED_PREFIX, RUNTIME_SPECIFIER } from './protocol.js';
+import { makeLinearCheck } from './guest/harden.js';
+import { ensureV8Flags } from './flags.js';
+
+export type Instrumented = { ok: true; code: string } | { ok: false; line: number; problem: string };
+
+interface Insertion {
+  pos: number;
+  text: string;
+  close: boolean;
+  depth: number;
+}
+
+const C = `${RESERVED_PREFIX}c`;
+const E = `${RESERVED_PREFIX}e`;
+const X = `${RESERVED_PREFIX}x`;
+const OPEN_FN = `${E}();try{`;
+const CLOSE_FN = `}finally{${X}()}`;
+
+function isLoop(n: ts.Node): n is ts.IterationStatement {
+  return (
+    ts.isForStatement(n) || ts.isForInStatement(n) || ts.isForOfStatement(n) || ts.isWhileStatement(n) || ts.isDoStatement(n)
+  );
+}
+
+function hasBody(n: ts.Node): n is ts.FunctionLikeDeclaration {
+  return (
+    ts.isFunctionDeclaration(n) ||
+    ts.isFunctionExpression(n) ||
+    ts.isArrowFunction(n) ||
+    ts.isMethodDeclaration(n) ||
+    ts.isConstructorDeclaration(n) ||
+    ts.isGetAccessorDeclaration(n) ||
+    ts.isSetAccessorDeclaration(n)
+  );
+}
+
+/** The first problem that keeps the file from loading, or null. */
+function refusal(n: ts.Node, sf: ts.SourceFile, linear: (p: string, f: string) => void): string | null {
+  if (ts.isImportDeclaration(n) || ts.isImportEqualsDeclaration(n) || (ts.isExportDeclaration(n) && n.moduleSpecifier)) {
+    const spec = ts.isImportEqualsDeclaration(n) ? '' : ` "${(n.moduleSpecifier as ts.StringLiteral | undefined)?.text ?? ''}"`;
+    return `imports are not allowed (found import${spec}): a policy is one self-contained file`;
+  }
+  if (ts.isCallExpression(n) && n.expression.kind === ts.SyntaxKind.ImportKeyword)
+    return 'import() is not allowed: a policy is one self-contained file';
+  if (ts.isCallExpression(n) && ts.isIdentifier(n.expression) && n.expression.text === 'require')
+    return 'require() is not allowed: a policy is one self-contained file';
+  if ((ts.isIdentifier(n) || ts.isPrivateIdentifier(n)) && n.text.replace(/^#/, '').startsWith(RESERVED_PREFIX))
+    return `names starting with ${RESERVED_PREFIX} are reserved for the sandbox (found ${n.text})`;
+  if (n.kind === ts.SyntaxKind.RegularExpressionLiteral) {
+    const text = n.getText(sf);
+    const slash = text.lastIndexOf('/');
+    try {
+      linear(text.slice(1, slash), text.slice(slash + 1));
+    } catch (err) {
+      return (err as Error).message.replace(/^matchday: /, '');
+    }
+  }
+  return null;
+}
+
+export function instrument(js: string, filename: string): Instrumented {
+  ensureV8Flags();
+  const linear = makeLinearCheck(RegExp);
+  const sf = ts.createSourceFile(filename, js, ts.ScriptTarget.ES2022, true, ts.ScriptKind.JS);
+  const lineOf = (pos: number): number => sf.getLineAndCharacterOfPosition(pos).line + 1;
+  // parseDiagnostics is internal to TypeScript but stable for years; V8 reports anything it misses.
+  const diags = (sf as unknown as { parseDiagnostics?: ts.DiagnosticWithLocation[] }).parseDiagnostics ?? [];
+  const first = diags[0];
+  if (first) return { ok: false, line: lineOf(first.start), problem: `syntax error: ${ts.flattenDiagnosticMessageText(first.messageText, ' ')}` };
+
+  const ins: Insertion[] = [];
+  let problem: { line: number; problem: string } | null = null;
+  const visit = (n: ts.Node, depth: number): void => {
+    if (problem) return;
+    const why = refusal(n, sf, linear);
+    if (why) {
+      problem = { line: lineOf(n.getStart(sf)), problem: why };
+      return;
+    }
+    if (hasBody(n) && n.body) {
+      const body = n.body;
+      if (ts.isBlock(body) && body.getStart(sf) + 1 === body.end - 1) {
+        ins.push({ pos: body.end - 1, text: OPEN_FN + CLOSE_FN, close: false, depth }); // `{}`: one piece keeps the order
+      } else if (ts.isBlock(body)) {
+        ins.push({ pos: body.getStart(sf) + 1, text: OPEN_FN, close: false, depth });
+        ins.push({ pos: body.end - 1, text: CLOSE_FN, close: true, depth });
+      } else {
+        ins.push({ pos: body.getStart(sf), text: `{${OPEN_FN}return `, close: false, depth });
+        ins.push({ pos: body.end, text: `${CLOSE_FN}}`, close: true, depth });
+      }
+    }
+    if (isLoop(n)) {
+      const body = n.statement;
+      if (ts.isBlock(body)) ins.push({ pos: body.getStart(sf) + 1, text: `${C}();`, close: false, depth });
+      else {
+        ins.push({ pos: body.getStart(sf), text: `{${C}();`, close: false, depth });
+        ins.push({ pos: body.end, text: '}', close: true, depth });
+      }
+    }
+    n.forEachChild((child) => visit(child, depth + 1));
+  };
+  visit(sf, 0);
+  if (problem) return { ok: false, ...(problem as { line: number; problem: string }) };
+
+  const header = `import { c as ${C}, e as ${E}, x as ${X} } from ${JSON.stringify(RUNTIME_SPECIFIER)};`;
+  // A hashbang must stay first: the import then goes at the start of line 2.
+  const headerPos = js.startsWith('#!') ? js.indexOf('\n') + 1 || js.length : 0;
+  ins.push({ pos: headerPos, text: headerPos === js.length && headerPos > 0 ? `\n${header}` : header, close: false, depth: -1 });
+  // At one position: closings before openings; inner closings first, outer openings first.
+  ins.sort((a, b) => a.pos - b.pos || (a.close === b.close ? (a.close ? b.depth - a.depth : a.depth - b.depth) : a.close ? -1 : 1));
+  const parts: string[] = [];
+  let at = 0;
+  for (const i of ins) {
+    parts.push(js.slice(at, i.pos), i.text);
+    at = i.pos;
+  }
+  parts.push(js.slice(at));
+  return { ok: true, code: parts.join('') };
+}
