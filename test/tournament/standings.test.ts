@@ -5,7 +5,7 @@ import type { MatchResult } from '../../tournament/types.js';
 import { res } from './helpers.js';
 
 const four = [{ id: 'A', pot: 1 }, { id: 'B', pot: 2 }, { id: 'C', pot: 3 }, { id: 'D', pot: 4 }];
-const table = (results: MatchResult[], order: TieBreakOrder, teams = four, seed = 1) => computeTable({ teams, results, order, seed, context: 'g' });
+const table = (results: MatchResult[], order: TieBreakOrder, teams: Array<{ id: string; pot?: number }> = four, seed = 1) => computeTable({ teams, results, order, seed, context: 'g' });
 const orderOf = (rows: ReturnType<typeof table>) => rows.map((r) => r.team).join('');
 const sepOf = (rows: ReturnType<typeof table>) => rows.map((r) => r.separatedBy ?? '-');
 
