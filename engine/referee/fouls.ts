@@ -38,6 +38,26 @@ function controller(state: MatchState, team: number): number {
   return best;
 }
 
+/** The nearest opponent whose body the tackler touches, or -1. */
+function bodyContact(state: MatchState, p: number, team: number): number {
+  let best = -1;
+  let bestD = CONTACT;
+  const px = state.players[p * P_STRIDE + P_X]!;
+  const py = state.players[p * P_STRIDE + P_Y]!;
+  for (let k = 0; k < TEAM_SIZE; k++) {
+    const i = (1 - team) * TEAM_SIZE + k;
+    if (state.flags[i * F_STRIDE + F_SENT_OFF]) continue;
+    const dx = state.players[i * P_STRIDE + P_X]! - px;
+    const dy = state.players[i * P_STRIDE + P_Y]! - py;
+    const d = Math.sqrt(dx * dx + dy * dy);
+    if (d < bestD) {
+      bestD = d;
+      best = i;
+    }
+  }
+  return best;
+}
+
 /**
  * Player `p` tackles. Returns true when the tackle stopped play (a foul without advantage)
  * or won the ball (the ball's motion changed), false when nothing happened.
@@ -54,8 +74,11 @@ export function resolveTackle(state: MatchState, p: number): boolean {
   const pvx = pl[p * P_STRIDE + P_VX]!;
   const pvy = pl[p * P_STRIDE + P_VY]!;
   const ballD = Math.sqrt((b[0]! - px) * (b[0]! - px) + (b[1]! - py) * (b[1]! - py));
-  const q = controller(state, team);
-  if (q < 0 || state.holder >= 0) return false;
+  if (state.holder >= 0) return false;
+  // The challenged player: the opponent on the ball, or else (a late tackle) an opponent the tackler runs into.
+  let q = controller(state, team);
+  if (q < 0) q = bodyContact(state, p, team);
+  if (q < 0) return false;
   const qx = pl[q * P_STRIDE + P_X]!;
   const qy = pl[q * P_STRIDE + P_Y]!;
   const qvx = pl[q * P_STRIDE + P_VX]!;
@@ -69,10 +92,13 @@ export function resolveTackle(state: MatchState, p: number): boolean {
   const behind = qs > 1 && ((px - qx) * qvx + (py - qy) * qvy) / (qs * Math.max(manD, 1e-6)) < -0.5;
   const missesBall = ballD > PHYS.tackleReach;
   const contact = manD < CONTACT;
-  let foulChance = 0.05;
-  if (contact) foulChance += 0.2;
-  if (behind && contact) foulChance += 0.45;
-  if (missesBall && contact) foulChance += 0.6;
+  // The referee's judgement: taking the player and not the ball, from behind, late, or stretching.
+  const late = controller(state, team) !== q;
+  let foulChance = 0.04;
+  if (contact && missesBall) foulChance += 0.7;
+  if (contact && behind) foulChance += 0.5;
+  if (contact && late) foulChance += 0.3;
+  if (contact && ballD > PHYS.kickReach) foulChance += 0.15;
   const foul = rng() < Math.min(0.95, foulChance);
   if (!foul) {
     const win = Math.max(0.1, 0.85 - 0.5 * (ballD / PHYS.tackleReach));
