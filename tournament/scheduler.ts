@@ -139,7 +139,8 @@ export async function runCup(opts: RunCupOptions): Promise<CupOutcome> {
     freeSlots.sort((a, b) => a - b);
     const slot = freeSlots.shift()!;
     const job = jobFor(m, slot);
-    dir.writeMatchConfig(m.id, { matchId: m.id, seed: job.seed, homeName: job.home.name, awayName: job.away.name, ...job.settings });
+    // Exactly the fields `matchday play --config` accepts (engine/match-config.ts is strict).
+    dir.writeMatchConfig(m.id, { seed: job.seed, ...job.settings });
     dir.journal({ ev: 'start', matchId: m.id, slot, pid: opts.slotPid?.(slot) ?? process.pid, time: new Date().toISOString() });
     const attempt = async (): Promise<MatchResult> => {
       let lastError: unknown;

@@ -2,6 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parseMatchSettings } from '../../engine/match-config.js';
 import { parseCupConfig, type CupConfig } from '../../tournament/config.js';
 import { CupDir } from '../../tournament/cupdir.js';
 import { runCup } from '../../tournament/scheduler.js';
@@ -36,7 +37,8 @@ describe('runCup', () => {
     for (const m of report.results) {
       expect(m.seed).toBe(matchSeed(77, m.id));
       expect(m.command).toBe(`matchday play builtin:direct builtin:direct --seed ${m.seed} --config ${join(dir, 'configs', `${m.id}.json`)}`);
-      expect(JSON.parse(readFileSync(m.config, 'utf8'))).toMatchObject({ seed: m.seed, halfTicks: 3000 });
+      const file = JSON.parse(readFileSync(m.config, 'utf8')) as unknown;
+      expect(parseMatchSettings(file, m.config)).toEqual({ seed: m.seed, halfTicks: 3000, extraTime: m.stage === 'knockout', extraTimeTicks: 1000, shootout: m.stage === 'knockout' });
     }
     expect(new Set(report.results.map((m) => m.seed)).size).toBe(31);
     // Group matches are plain; knockout matches ask for extra time and a shoot-out.
