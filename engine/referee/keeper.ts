@@ -47,7 +47,9 @@ export function tryCatch(state: MatchState, p: number, team: number): boolean {
     return true;
   }
   const speed = Math.sqrt(b[3]! * b[3]! + b[4]! * b[4]! + b[5]! * b[5]!);
-  const chance = Math.min(1, Math.max(0.15, 1.35 - speed / 40)) * (1 - 0.35 * (d / PHYS.catchReach));
+  // Harder the faster the ball, and the further the keeper has to dive (beyond a metre).
+  const dive = d > 1 ? (d - 1) / (PHYS.catchReach - 1) : 0;
+  const chance = Math.min(1, Math.max(0.15, 1.35 - speed / 40)) * (1 - 0.35 * dive);
   const rng = state.rng.team[team as 0 | 1];
   if (!touch(state, p, TOUCH_HANDS)) return true;
   if (rng() < chance) {
