@@ -9,4 +9,5 @@ export { computeTable, type StandingRow, type TieBreakOrder, type Criterion } fr
 export { bradleyTerryRatings, eloRatings, gamesOf, type Rating } from './ratings.js';
 export { matchSeed, hash32, rngFor } from './seeds.js';
 export { knockoutWinner, conductScore, tally } from './results.js';
+export { fromEngineResult } from './engine-result.js';
 export type { MatchJob, MatchResult, MatchSettings, PlayFn, PlannedMatch, Plan, TeamRef } from './types.js';
