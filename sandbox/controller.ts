@@ -172,7 +172,7 @@ class Sandbox implements SandboxController {
       }
       if (st === ST_ERROR && loadErr) {
         const line = this.line(loadErr.stack) ?? this.line(loadErr.message);
-        return this.refuse(where(src.filename, line, `error while loading: ${loadErr.message}`), line);
+        return this.refuse(where(src.filename, line, `error while loading: ${loadErr.name}: ${loadErr.message}`), line);
       }
       if (st === ST_ERROR) {
         const line = this.line(extras.error?.stack);
