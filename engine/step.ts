@@ -27,6 +27,7 @@ const idle: Buffers = [new Float64Array(L.CMD_LENGTH), new Float64Array(L.CMD_LE
 export function step(state: MatchState, home: Float64Array, away: Float64Array, frozen: [boolean, boolean] = [false, false]): void {
   if (state.finished) return;
   state.events.length = 0;
+  if (state.tick === 0) emit(state, 'kickoff', state.modeTeam, -1, 0, 0);
   state.tick++;
   const signs: [number, number] = [attackSign(state, 0), attackSign(state, 1)];
   let cmds: Buffers = [frozen[0] ? idle[0] : home, frozen[1] ? idle[1] : away];

@@ -6,7 +6,7 @@ import { inOwnGoalArea, inOwnPenaltyArea } from '../geometry.js';
 import { gauss } from '../rng.js';
 import { M_FREE_KICK, M_INDIRECT, P_STRIDE, P_X, P_Y, TEAM_SIZE, type MatchState } from '../state.js';
 import { beginRestart } from './restarts.js';
-import { touch, TOUCH_HANDS, TOUCH_KICK } from './touch.js';
+import { touch, TOUCH_DEFLECT, TOUCH_HANDS, TOUCH_KICK } from './touch.js';
 
 /** Height at which a held ball is carried. */
 const HELD_Z = 1.0;
@@ -51,8 +51,10 @@ export function tryCatch(state: MatchState, p: number, team: number): boolean {
   const dive = d > 1 ? (d - 1) / (PHYS.catchReach - 1) : 0;
   const chance = Math.min(1, Math.max(0.15, 1.35 - speed / 40)) * (1 - 0.35 * dive);
   const rng = state.rng.team[team as 0 | 1];
-  if (!touch(state, p, TOUCH_HANDS)) return true;
-  if (rng() < chance) {
+  const caught = rng() < chance;
+  // A parry is a save, not a deliberate play: it does not reset offside (Law 11).
+  if (!touch(state, p, caught ? TOUCH_HANDS : TOUCH_DEFLECT)) return true;
+  if (caught) {
     state.holder = p;
     state.holdTimer = 0;
     b[3] = 0;

@@ -1,6 +1,6 @@
 // The clock: halves, extra time, the switch of ends, full time.
 import { emit } from '../events.js';
-import { M_KICKOFF, PERIOD_ET1, PERIOD_ET2, PERIOD_FINISHED, PERIOD_FIRST, PERIOD_SECOND, PERIOD_SHOOTOUT, type MatchState } from '../state.js';
+import { F_SENT_OFF, F_STRIDE, M_KICKOFF, PLAYERS, P_STRIDE, P_VX, P_VY, P_X, P_Y, PERIOD_ET1, PERIOD_ET2, PERIOD_FINISHED, PERIOD_FIRST, PERIOD_SECOND, PERIOD_SHOOTOUT, type MatchState } from '../state.js';
 import { periodTicks } from '../timing.js';
 import { pause } from './ball-out.js';
 import { startShootout } from './shootout.js';
@@ -19,6 +19,17 @@ function level(state: MatchState): boolean {
 function next(state: MatchState, period: number, kickoffTeam: number): void {
   state.period = period;
   state.periodTick = 0;
+  // The teams change ends where they stand: every position is rotated by 180 degrees, so in
+  // each team's own frame nothing moves and no goalkeeper is left stranded at the wrong end.
+  const p = state.players;
+  for (let i = 0; i < PLAYERS; i++) {
+    if (state.flags[i * F_STRIDE + F_SENT_OFF]) continue;
+    const o = i * P_STRIDE;
+    p[o + P_X] = -p[o + P_X]!;
+    p[o + P_Y] = -p[o + P_Y]!;
+    p[o + P_VX] = -p[o + P_VX]!;
+    p[o + P_VY] = -p[o + P_VY]!;
+  }
   // The ball goes back to the centre; players cross to their new half during the pause.
   state.ball[0] = 0;
   state.ball[1] = 0;

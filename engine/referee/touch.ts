@@ -36,7 +36,9 @@ export function touch(state: MatchState, p: number, kind: number): boolean {
     r.lastKickWasPass = false;
   }
   if (p !== r.lastKickPlayer) r.lastKickWasShot = false;
-  if (state.lastTouchTeam !== team || r.offsideTeam !== team) clearOffside(state);
+  // A deliberate play by an opponent ends the offside phase; a deflection or a save does not.
+  // A new play by the attacking team replaces it (the kick takes a new snapshot).
+  if (r.offsideTeam >= 0 && r.offsideTeam !== team && kind !== TOUCH_DEFLECT) clearOffside(state);
   state.lastTouchTeam = team;
   state.lastTouchPlayer = p;
   r.lastTouchKind = kind;
