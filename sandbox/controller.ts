@@ -108,7 +108,7 @@ class Sandbox implements SandboxController {
     const loaded = loadPolicy(this.opts);
     if (!loaded.ok) return this.refuse(loaded.reason);
     const src = (this.src = loaded.source);
-    const inst = instrument(src.js, src.filename);
+    const inst = instrument(src.js, src.filename, this.limits.maxCallDepth);
     if (!inst.ok) {
       const line = mapLine(src.lines, inst.line);
       return this.refuse(where(src.filename, line, inst.problem), line);

@@ -1,8 +1,9 @@
 // Checks a policy's JavaScript and instruments it for the work budget, by insertion only:
 // no character of the author's text moves to another line, so V8's line numbers stay right.
-//  - every function body gets `__md_e();try{ ... }finally{__md_x()}` (one unit, one depth level);
-//  - every loop body gets `__md_c();` (one unit per iteration);
-//  - one import line in front of line 1 brings in those three functions.
+//  - every function body gets a unit and a depth level, given back in a finally;
+//  - every loop body gets a unit per iteration;
+//  - one import line in front of line 1 brings in the counter and the trip function.
+// The checks are inlined (see guest/budget.ts for their shape and why).
 import ts from 'typescript';
 import { RESERVED_PREFIX, RUNTIME_SPECIFIER } from './protocol.js';
 import { makeLinearCheck } from './guest/harden.js';
@@ -17,11 +18,10 @@ interface Insertion {
   depth: number;
 }
 
-const C = `${RESERVED_PREFIX}c`;
-const E = `${RESERVED_PREFIX}e`;
-const X = `${RESERVED_PREFIX}x`;
-const OPEN_FN = `${E}();try{`;
-const CLOSE_FN = `}finally{${X}()}`;
+const B = `${RESERVED_PREFIX}b`;
+const T = `${RESERVED_PREFIX}t`;
+const LOOP = `if(--${B}.n<0)${T}();`;
+const CLOSE_FN = `}finally{${B}.d--}`;
 
 function isLoop(n: ts.Node): n is ts.IterationStatement {
   return (
@@ -65,7 +65,8 @@ function refusal(n: ts.Node, sf: ts.SourceFile, linear: (p: string, f: string) =
   return null;
 }
 
-export function instrument(js: string, filename: string): Instrumented {
+export function instrument(js: string, filename: string, maxDepth: number): Instrumented {
+  const OPEN_FN = `if(--${B}.n<0||++${B}.d>${Math.floor(maxDepth)})${T}();try{`;
   ensureV8Flags();
   const linear = makeLinearCheck(RegExp);
   const sf = ts.createSourceFile(filename, js, ts.ScriptTarget.ES2022, true, ts.ScriptKind.JS);
@@ -98,9 +99,9 @@ export function instrument(js: string, filename: string): Instrumented {
     }
     if (isLoop(n)) {
       const body = n.statement;
-      if (ts.isBlock(body)) ins.push({ pos: body.getStart(sf) + 1, text: `${C}();`, close: false, depth });
+      if (ts.isBlock(body)) ins.push({ pos: body.getStart(sf) + 1, text: LOOP, close: false, depth });
       else {
-        ins.push({ pos: body.getStart(sf), text: `{${C}();`, close: false, depth });
+        ins.push({ pos: body.getStart(sf), text: `{${LOOP}`, close: false, depth });
         ins.push({ pos: body.end, text: '}', close: true, depth });
       }
     }
@@ -109,7 +110,7 @@ export function instrument(js: string, filename: string): Instrumented {
   visit(sf, 0);
   if (problem) return { ok: false, ...(problem as { line: number; problem: string }) };
 
-  const header = `import { c as ${C}, e as ${E}, x as ${X} } from ${JSON.stringify(RUNTIME_SPECIFIER)};`;
+  const header = `import { b as ${B}, t as ${T} } from ${JSON.stringify(RUNTIME_SPECIFIER)};`;
   // A hashbang must stay first: the import then goes at the start of line 2.
   const headerPos = js.startsWith('#!') ? js.indexOf('\n') + 1 || js.length : 0;
   ins.push({ pos: headerPos, text: headerPos === js.length && headerPos > 0 ? `\n${header}` : header, close: false, depth: -1 });

@@ -64,12 +64,20 @@ export const DEFAULT_LIMITS: Readonly<SandboxLimits> = Object.freeze({
   maxDebugMarks: MAX_DEBUG_MARKS,
 });
 
+/**
+ * Largest budget: the counter must stay a V8 small integer (31 bits) so the inlined
+ * checks stay cheap and never change representation mid-match.
+ */
+export const MAX_BUDGET = 2 ** 30 - 1;
+
 /** The defaults with `over` applied; unknown or non-positive values keep the default. */
 export function resolveLimits(over: Partial<SandboxLimits> = {}): SandboxLimits {
   const out = { ...DEFAULT_LIMITS };
   for (const key of Object.keys(out) as (keyof SandboxLimits)[]) {
     const v = over[key];
-    if (typeof v === 'number' && Number.isFinite(v) && v > 0) out[key] = v;
+    if (typeof v === 'number' && Number.isFinite(v) && v > 0) out[key] = Math.floor(v);
   }
+  out.tickBudget = Math.min(out.tickBudget, MAX_BUDGET);
+  out.setupBudget = Math.min(out.setupBudget, MAX_BUDGET);
   return out;
 }

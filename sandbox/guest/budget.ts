@@ -1,72 +1,68 @@
-// The work counter. It lives in this module's closure: the policy reaches only the three
-// charge functions the instrumenter imports, never the counter, so it cannot reset it.
+// The work counter. It lives in an object only this module and the instrumented policy's
+// hidden import binding can name (the policy may not write names with the reserved
+// prefix), so the policy can neither read nor reset it.
+//
+// The instrumenter inlines the checks, because a call per loop iteration costs several
+// times more than the decrement:
+//   loop body:      if(--__md_b.n<0)__md_t();
+//   function entry: if(--__md_b.n<0||++__md_b.d>MAX)__md_t();try{ ... }finally{__md_b.d--}
+// Both fields stay small integers (Smis) so V8 keeps those checks cheap.
 import { ST_BUDGET, ST_DEPTH, ST_OK } from '../protocol.js';
 
-let left = 0;
+/** n: units left in this call; d: current call depth of the policy's own functions. */
+export const b = { n: 0, d: 0 };
+
 let granted = 0;
-let depth = 0;
 let maxDepth = 400;
-/** Sticky for the current call: once set, every charge throws until the host starts a new call. */
+/** Sticky for the current call: once set, every check throws until the host starts a new call. */
 let tripped = ST_OK;
 /** Stack where the budget or depth ran out, so the author learns which line. */
 let tripStack = '';
 let usedAtTrip = 0;
 
-function trip(kind: number): never {
+/** Called by an inlined check that failed: budget gone or depth over the cap. */
+export function t(): never {
   if (tripped === ST_OK) {
-    tripped = kind;
-    usedAtTrip = kind === ST_BUDGET ? granted : granted - Math.max(left, 0);
+    const depth = b.d > maxDepth;
+    tripped = depth ? ST_DEPTH : ST_BUDGET;
+    usedAtTrip = depth ? granted - Math.max(b.n, 0) : granted;
     tripStack = String(new Error('budget').stack);
   }
-  left = -1;
-  // A fresh frozen object each time: catching one gains nothing, the next charge throws again.
-  throw Object.freeze({ matchday: kind === ST_DEPTH ? 'call depth exceeded' : 'work budget exhausted' });
+  if (b.d > maxDepth) b.d--; // the failed entry never reaches its finally
+  b.n = -1;
+  // A fresh frozen object each time: catching one gains nothing, the next check throws again.
+  throw Object.freeze({ matchday: tripped === ST_DEPTH ? 'call depth exceeded' : 'work budget exhausted' });
 }
 
-/** One unit: a loop iteration. */
-export function c(): void {
-  if (--left < 0) trip(tripped === ST_OK ? ST_BUDGET : tripped);
-}
-
-/** Function entry: one unit and one level of depth (undone by x() in the function's finally). */
-export function e(): void {
-  if (--left < 0) trip(tripped === ST_OK ? ST_BUDGET : tripped);
-  if (++depth > maxDepth) {
-    depth--;
-    trip(ST_DEPTH);
-  }
-}
-
-/** Function exit. Never throws, so it cannot replace a pending exception. */
-export function x(): void {
-  depth--;
-}
-
-/** Charge `n` units for native work of that size. */
+/** Charge `n` units for native work of that size (see natives.ts). */
 export function charge(n: number): void {
-  if (tripped !== ST_OK) trip(tripped);
-  // NaN and negative sizes cost nothing extra; huge sizes exhaust at once.
+  if (tripped !== ST_OK) t();
+  // NaN and negative sizes cost nothing extra; anything past what is left exhausts at once,
+  // without ever storing a non-integer or huge value in b.n.
   if (n > 0) {
-    left -= n;
-    if (left < 0) trip(ST_BUDGET);
+    if (n > b.n) {
+      b.n = -1;
+      t();
+    }
+    b.n -= Math.ceil(n);
   }
 }
 
 export function start(budget: number, depthCap: number): void {
-  left = budget;
+  b.n = budget;
+  b.d = 0;
   granted = budget;
-  depth = 0;
   maxDepth = depthCap;
   tripped = ST_OK;
   tripStack = '';
 }
 
 export function used(): number {
-  return tripped !== ST_OK ? usedAtTrip : left < 0 ? granted : granted - left;
+  return tripped !== ST_OK ? usedAtTrip : b.n < 0 ? granted : granted - b.n;
 }
 
 export function state(): number {
-  return tripped !== ST_OK ? tripped : left < 0 ? ST_BUDGET : ST_OK;
+  return tripped !== ST_OK ? tripped : b.n < 0 ? ST_BUDGET : ST_OK;
 }
 
 export function stack(): string {

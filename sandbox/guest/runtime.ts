@@ -1,6 +1,6 @@
 // The guest runtime: bundled with the engine's decoder and sanitiser and evaluated in the
 // team's isolate before the policy. The host calls configure, bindPolicy, runTick and
-// takeExtras; the instrumented policy imports only c, e and x.
+// takeExtras; the instrumented policy imports only b (the counter) and t (the trip).
 import type { MatchInfo } from '../../engine/policy.js';
 import { writeCommands } from '../../engine/commands.js';
 import { CMD_LENGTH, O_TICK } from '../../engine/obs-layout.js';
@@ -15,7 +15,7 @@ import { drain, installChannel, pending, resetChannel } from './channel.js';
 import { harden } from './harden.js';
 import { chargeNatives } from './natives.js';
 
-export { c, e, x } from './budget.js';
+export { b, t } from './budget.js';
 
 /** The match clock starts here (2026-06-11T00:00:00Z, an arbitrary fixed day). */
 const EPOCH_MS = 1781136000000;

@@ -1,0 +1,111 @@
+// Sandbox figures for `npm run bench`: the boundary's floor and the instrumentation's cost.
+//   node --no-node-snapshot --import tsx test/bench/sandbox.ts   prints the JSON alone.
+import ivm from 'isolated-vm';
+import { fileURLToPath } from 'node:url';
+import { CMD_LENGTH } from '../../engine/obs-layout.js';
+import { guestRuntimeCode } from '../../sandbox/bundle.js';
+import { ensureV8Flags } from '../../sandbox/flags.js';
+import { createSandboxController } from '../../sandbox/index.js';
+import { instrument } from '../../sandbox/instrument.js';
+import { RUNTIME_SPECIFIER } from '../../sandbox/protocol.js';
+import { INFO, syntheticObservation } from '../sandbox/harness.js';
+
+/** A compute-heavy policy body: small hot functions, nested loops, closures, a sort. */
+export const HEAVY = `
+function dist(a, b) { const dx = a.x - b.x, dy = a.y - b.y; return Math.sqrt(dx * dx + dy * dy); }
+function nearest(p, list) {
+  let best = -1, bestD = Infinity;
+  for (let i = 0; i < list.length; i++) { const d = dist(p, list[i]); if (d < bestD) { bestD = d; best = i; } }
+  return best;
+}
+export function work(obs) {
+  let acc = 0;
+  const pts = obs.own.concat(obs.opponents);
+  for (let k = 0; k < 60; k++) {
+    for (let i = 0; i < pts.length; i++) {
+      for (let j = 0; j < pts.length; j++) acc += dist(pts[i], pts[j]);
+      acc += nearest(pts[i], pts);
+    }
+    const order = pts.map((p, i) => i).sort((a, b) => pts[a].x - pts[b].x);
+    acc += order[0];
+  }
+  return acc;
+}
+export function tick(obs) { work(obs); return []; }
+`;
+
+function timeIt(fn: () => void, rounds: number, inner: number): number {
+  // The median round, in microseconds per call: steadier than the mean on a shared machine.
+  const per: number[] = [];
+  for (let r = 0; r < rounds; r++) {
+    const t0 = process.hrtime.bigint();
+    for (let i = 0; i < inner; i++) fn();
+    per.push(Number(process.hrtime.bigint() - t0) / 1000 / inner);
+  }
+  per.sort((a, b) => a - b);
+  return per[Math.floor(per.length / 2)] ?? 0;
+}
+
+function callUs(): number {
+  const c = createSandboxController({ source: 'export function tick(obs) { return []; }', filename: 'noop.js' });
+  if (!c.setup(INFO).ok) throw new Error('bench: no-op policy failed to start');
+  const flat = syntheticObservation(100);
+  const out = new Float64Array(CMD_LENGTH);
+  const input = { flat, info: INFO, object: () => { throw new Error('unused'); } };
+  for (let i = 0; i < 3000; i++) c.tick(input, out);
+  const us = timeIt(() => c.tick(input, out), 15, 2000);
+  c.dispose();
+  return us;
+}
+
+/** The heavy policy instrumented (through the guest runtime) and plain, as two modules of one isolate. */
+function slowdown(): number {
+  ensureV8Flags();
+  const inst = instrument(HEAVY, 'heavy.js', 400);
+  if (!inst.ok) throw new Error(`bench: ${inst.problem}`);
+  const iso = new ivm.Isolate({ memoryLimit: 64 });
+  try {
+    const ctx = iso.createContextSync();
+    const rt = iso.compileModuleSync(guestRuntimeCode(), { filename: 'runtime.js' });
+    rt.instantiateSync(ctx, () => { throw new Error('none'); });
+    rt.evaluateSync();
+    const cfg = { seed: 1, teamName: 'bench', maxCallDepth: 400, maxLogLines: 20, maxLogChars: 200, maxDebugMarks: 64, filename: 'heavy.js' };
+    rt.namespace.getSync('configure', { reference: true }).applySync(undefined, [cfg, INFO, 1e9], { arguments: { copy: true } });
+    const load = (code: string, name: string): ivm.Reference<(o: unknown) => number> => {
+      const m = iso.compileModuleSync(code, { filename: name });
+      m.instantiateSync(ctx, (spec) => { if (spec === RUNTIME_SPECIFIER) return rt; throw new Error(spec); });
+      m.evaluateSync();
+      return m.namespace.getSync('work', { reference: true }) as ivm.Reference<(o: unknown) => number>;
+    };
+    const instrumented = load(inst.code, 'heavy.js');
+    const plain = load(HEAVY, 'plain.js');
+    // One observation object inside the isolate, so both sides time only the work.
+    const obs = ctx.evalSync(
+      `({ own: Array.from({length: 11}, (_, i) => ({ x: i * 3.1 - 15, y: (i * 7) % 30 - 15 })),
+          opponents: Array.from({length: 11}, (_, i) => ({ x: 15 - i * 2.9, y: (i * 5) % 30 - 15 })) })`,
+      { reference: true },
+    );
+    const run = (fn: ivm.Reference<(o: unknown) => number>) => () => fn.applySync(undefined, [obs.derefInto()]);
+    // Warm both up, then alternate rounds so load on the machine hits both alike.
+    for (let i = 0; i < 200; i++) { run(instrumented)(); run(plain)(); }
+    const ratios: number[] = [];
+    for (let r = 0; r < 7; r++) {
+      const a = timeIt(run(instrumented), 3, 40);
+      const b = timeIt(run(plain), 3, 40);
+      ratios.push(a / b);
+    }
+    ratios.sort((x, y) => x - y);
+    return ratios[3] ?? 0;
+  } finally {
+    iso.dispose();
+  }
+}
+
+export async function benchSandbox(): Promise<{ sandbox_call_us: number; instrumented_slowdown: number }> {
+  const round = (v: number) => Math.round(v * 100) / 100;
+  return { sandbox_call_us: round(callUs()), instrumented_slowdown: round(slowdown()) };
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  console.log(JSON.stringify(await benchSandbox()));
+}
