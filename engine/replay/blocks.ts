@@ -1,0 +1,89 @@
+// Block framing (length, kind, CRC) and the compressed JSON blocks (header, footer).
+import { deflateSync, inflateSync } from 'fflate';
+import { ByteReader, ByteWriter } from './bytes.js';
+import { canonicalJson } from './canonical-json.js';
+import { crc32 } from './crc32.js';
+import { BLOCK_HEAD_BYTES, DEFLATE_LEVEL, KIND_FOOTER, KIND_HEADER, KIND_INDEX, KIND_SEGMENT, ReplayError } from './format.js';
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder('utf-8', { fatal: true });
+
+export function kindName(kind: number): string {
+  return kind === KIND_HEADER ? 'header' : kind === KIND_SEGMENT ? 'segment' : kind === KIND_FOOTER ? 'footer' : kind === KIND_INDEX ? 'index' : `unknown block (kind ${kind})`;
+}
+
+export function encodeBlock(kind: number, payload: Uint8Array): Uint8Array {
+  const w = new ByteWriter();
+  w.u32(payload.length);
+  w.u8(kind);
+  w.u32(crc32(payload));
+  w.bytes(payload);
+  return w.finish();
+}
+
+export interface RawBlock {
+  kind: number;
+  payload: Uint8Array;
+  /** Offset of the block's first byte. */
+  offset: number;
+  /** Total bytes including the block head. */
+  size: number;
+}
+
+/**
+ * Reads the block at `offset`. `what` names it in errors ("segment 3"). A block running past
+ * the end means the file was cut short; a CRC mismatch means its bytes were changed.
+ */
+export function readBlock(bytes: Uint8Array, offset: number, file: string, what: string, expectKind?: number): RawBlock {
+  if (offset + BLOCK_HEAD_BYTES > bytes.length) {
+    throw new ReplayError(file, 'truncated', `truncated: the file ends inside the ${what} (at byte ${bytes.length}, its head needs ${offset + BLOCK_HEAD_BYTES})`);
+  }
+  const r = new ByteReader(bytes);
+  r.pos = offset;
+  const length = r.u32();
+  const kind = r.u8();
+  const crc = r.u32();
+  if (expectKind !== undefined && kind !== expectKind) {
+    throw new ReplayError(file, 'corrupt', `corrupt: expected the ${what} at byte ${offset}, found ${kindName(kind)}`);
+  }
+  if (r.left < length) {
+    throw new ReplayError(file, 'truncated', `truncated: the file ends inside the ${what} (${r.left} of its ${length} bytes present)`);
+  }
+  const payload = r.bytes(length);
+  if (crc32(payload) !== crc) throw new ReplayError(file, 'corrupt', `corrupt: the ${what} fails its CRC check (its bytes were changed)`);
+  return { kind, payload, offset, size: BLOCK_HEAD_BYTES + length };
+}
+
+/** `size`, when known, lets the inflater write into one buffer instead of growing one. */
+export function inflate(payload: Uint8Array, file: string, what: string, size?: number): Uint8Array {
+  try {
+    return size === undefined ? inflateSync(payload) : inflateSync(payload, { out: new Uint8Array(size) });
+  } catch (e) {
+    throw new ReplayError(file, 'corrupt', `corrupt: the ${what} does not decompress (${e instanceof Error ? e.message : String(e)})`);
+  }
+}
+
+export function deflate(data: Uint8Array): Uint8Array {
+  return deflateSync(data, { level: DEFLATE_LEVEL });
+}
+
+export function jsonBytes(value: unknown): Uint8Array {
+  return encoder.encode(canonicalJson(value));
+}
+
+export function parseJsonBytes(data: Uint8Array, file: string, what: string): unknown {
+  try {
+    return JSON.parse(decoder.decode(data));
+  } catch (e) {
+    throw new ReplayError(file, 'corrupt', `corrupt: the ${what} is not valid JSON (${e instanceof Error ? e.message : String(e)})`);
+  }
+}
+
+/** A JSON block: canonical JSON, deflated. */
+export function encodeJsonBlock(kind: number, value: unknown): Uint8Array {
+  return encodeBlock(kind, deflate(jsonBytes(value)));
+}
+
+export function decodeJsonPayload(payload: Uint8Array, file: string, what: string): unknown {
+  return parseJsonBytes(inflate(payload, file, what), file, what);
+}

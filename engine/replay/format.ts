@@ -1,0 +1,56 @@
+// The file layout's constants and the one error type a reader throws.
+//
+// A replay is a sequence of blobs, each one block except the first, which is prefixed by the preamble:
+//
+//   header blob   "MDRP" u32 format-version | block H: deflate(canonical JSON ReplayHeader)
+//   segment blob  block S: u32 index, u32 firstTick, u32 frameCount, 8-byte endHash, u32 body length, deflate(body)
+//   ...
+//   footer blob   block F: deflate(canonical JSON ReplayFooter)
+//   index blob    block I: u32 count, then per segment u32 offset, u32 firstTick, u32 frameCount; u32 footer offset
+//   trailer       u32 offset of the index block, "MDRX"
+//
+//   block         u32 payload length | u8 kind | u32 CRC-32 of payload | payload
+//
+// All integers little-endian. A live stream sends the header, segment and footer blobs as they
+// are made; a file is their concatenation plus the index blob and the trailer.
+
+/** The format this code writes. */
+export const REPLAY_FORMAT_VERSION = 1;
+/** Formats this code reads. */
+export const SUPPORTED_FORMATS: readonly number[] = [1];
+
+export const MAGIC = 'MDRP';
+export const TRAILER_MAGIC = 'MDRX';
+export const PREAMBLE_BYTES = 8;
+export const BLOCK_HEAD_BYTES = 9;
+export const TRAILER_BYTES = 8;
+/** Segment prefix before its compressed body: index, firstTick, frameCount, endHash (8 bytes), body length. */
+export const SEGMENT_PREFIX_BYTES = 24;
+
+export const KIND_HEADER = 0x48; // 'H'
+export const KIND_SEGMENT = 0x53; // 'S'
+export const KIND_FOOTER = 0x46; // 'F'
+export const KIND_INDEX = 0x49; // 'I'
+
+/** Ticks per segment: one per hash checkpoint, so every segment ends on one. */
+export const SEGMENT_TICKS = 100;
+/** fflate level: 9 costs little more time than 6 on these small blocks and saves a few percent. */
+export const DEFLATE_LEVEL = 9;
+
+export type ReplayProblem = 'not_replay' | 'version' | 'truncated' | 'corrupt' | 'invalid';
+
+/** A replay that cannot be read; the message names the file and the problem. */
+export class ReplayError extends Error {
+  constructor(
+    readonly file: string,
+    readonly problem: ReplayProblem,
+    detail: string,
+  ) {
+    super(`${file}: ${detail}`);
+    this.name = 'ReplayError';
+  }
+}
+
+export function versionMessage(found: number): string {
+  return `replay format version ${found} is not supported (this matchday reads version${SUPPORTED_FORMATS.length > 1 ? 's' : ''} ${SUPPORTED_FORMATS.join(', ')})`;
+}

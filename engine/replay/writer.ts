@@ -1,0 +1,210 @@
+// ReplayWriter: records a match as it is played and emits the replay's blobs as soon as each is complete.
+import type { DebugOutput, Fault, TeamController } from '../controller.js';
+import { attackSign } from '../frame.js';
+import { hashHex, initialHash, updateHash, type HashState } from '../hash.js';
+import type { MatchResult } from '../match.js';
+import { createMatch } from '../setup.js';
+import type { MatchState } from '../state.js';
+import { encodeBlock, encodeJsonBlock } from './blocks.js';
+import { ByteWriter } from './bytes.js';
+import { CHANNELS, frameToChannels, stateToChannels } from './channels.js';
+import { absoluteDebug } from './debug.js';
+import { KIND_FOOTER, KIND_HEADER, KIND_INDEX, MAGIC, REPLAY_FORMAT_VERSION, TRAILER_MAGIC } from './format.js';
+import { footerFromResult } from './header.js';
+import { encodeSegment, type FrameExtras } from './segment.js';
+import type { Frame, ReplayFooter, ReplayHeader, SegmentInfo, TeamDebug } from './types.js';
+
+export type BlobKind = 'header' | 'segment' | 'footer';
+
+/** Receives each blob the moment it is complete: what a live stream sends, in order. */
+export type ReplaySink = (kind: BlobKind, blob: Uint8Array, segment?: SegmentInfo) => void;
+
+function ascii(s: string): Uint8Array {
+  return Uint8Array.from(s, (c) => c.charCodeAt(0));
+}
+
+/** The first blob: preamble (magic, format version) and the header block. */
+export function encodeHeaderBlob(header: ReplayHeader): Uint8Array {
+  const w = new ByteWriter();
+  w.bytes(ascii(MAGIC));
+  w.u32(REPLAY_FORMAT_VERSION);
+  w.bytes(encodeJsonBlock(KIND_HEADER, header));
+  return w.finish();
+}
+
+/**
+ * Use: `const w = new ReplayWriter(header, sink)`, run the match with `w.wrap(controllers)` and
+ * `{ onTick: w.onTick }`, then `w.finish(result)` returns the whole file. Or feed decoded
+ * frames with addFrame and end with finishFooter (how a replay is re-encoded).
+ */
+export class ReplayWriter {
+  private readonly blobs: Uint8Array[] = [];
+  private size = 0;
+  private readonly segments: Array<SegmentInfo & { offset: number }> = [];
+  private readonly segmentTicks: number;
+  private readonly rows: Float64Array;
+  private count = 0;
+  private firstTick = 0;
+  private extras: FrameExtras[] = [];
+  private lastTick = -1;
+  /** Running hash and the tick it belongs to (from onTick, or given to addFrame). */
+  private hash: HashState;
+  private hashText: string;
+  private hashTick = 0;
+  private readonly checkpoints: string[] = [];
+  /** Faults the wrapped controllers reported since the last frame; setup faults go to frame 0. */
+  private readonly pending: [Fault[], Fault[]] = [[], []];
+  private readonly setupFaults: [Fault[], Fault[]] = [[], []];
+  /** Each team's attack direction in the state its policy last observed, to turn its debug marks absolute. */
+  private signs: [number, number] = [1, -1];
+  private readonly scratch = new Float64Array(CHANNELS);
+  private done = false;
+
+  constructor(
+    readonly header: ReplayHeader,
+    private readonly sink?: ReplaySink,
+  ) {
+    this.segmentTicks = header.segmentTicks;
+    this.rows = new Float64Array(CHANNELS * (this.segmentTicks + 1));
+    this.hash = initialHash(header.config.seed);
+    this.hashText = hashHex(this.hash);
+    this.emit('header', encodeHeaderBlob(header));
+  }
+
+  /** Wraps both controllers so their faults land in the frame of the tick they belong to. */
+  wrap(controllers: [TeamController, TeamController]): [TeamController, TeamController] {
+    return [this.wrapOne(controllers[0], 0), this.wrapOne(controllers[1], 1)];
+  }
+
+  private wrapOne(c: TeamController, t: 0 | 1): TeamController {
+    const pending = this.pending[t];
+    const setupFaults = this.setupFaults[t];
+    const wrapped: TeamController = {
+      setup: (info) => {
+        const out = c.setup(info);
+        if (out.faults) setupFaults.push(...out.faults);
+        return out;
+      },
+      tick: (input, out) => {
+        const r = c.tick(input, out);
+        if (r?.faults) pending.push(...r.faults);
+        return r;
+      },
+      get nonReproducible() {
+        return c.nonReproducible;
+      },
+    };
+    if (c.dispose) wrapped.dispose = () => c.dispose?.();
+    return wrapped;
+  }
+
+  /** Pass to runMatch as `onTick`: records the state after each tick. */
+  readonly onTick = (state: MatchState, debug: [DebugOutput | undefined, DebugOutput | undefined]): void => {
+    if (this.lastTick < 0) this.recordInitial();
+    updateHash(this.hash, state);
+    this.hashText = hashHex(this.hash);
+    this.hashTick = state.tick;
+    if (state.tick % this.header.checkpointEvery === 0) this.checkpoints.push(this.hashText);
+    stateToChannels(state, this.scratch);
+    const d: [TeamDebug | null, TeamDebug | null] = [absoluteDebug(debug[0], this.signs[0]), absoluteDebug(debug[1], this.signs[1])];
+    const faults: [Fault[], Fault[]] = [this.pending[0].splice(0), this.pending[1].splice(0)];
+    this.push(this.scratch, { tick: state.tick, events: state.events.map((e) => ({ ...e })), debug: d, faults });
+    this.signs = [attackSign(state, 0), attackSign(state, 1)];
+  };
+
+  /** Frame 0: the kick-off position, which the runner never reports through onTick. */
+  private recordInitial(): void {
+    const s = createMatch(this.header.config);
+    stateToChannels(s, this.scratch);
+    const faults: [Fault[], Fault[]] = [this.setupFaults[0].splice(0), this.setupFaults[1].splice(0)];
+    this.push(this.scratch, { tick: 0, faults });
+    this.signs = [attackSign(s, 0), attackSign(s, 1)];
+  }
+
+  /** Adds a decoded frame. `hash` is the running match hash after its tick, needed at least for each segment's last frame. */
+  addFrame(frame: Frame, hash: string | null): void {
+    frameToChannels(frame, this.scratch, 0);
+    if (hash !== null) {
+      this.hashText = hash;
+      this.hashTick = frame.tick;
+    }
+    this.push(this.scratch, { tick: frame.tick, events: frame.events, debug: frame.debug, faults: frame.faults });
+  }
+
+  private push(channels: Float64Array, x: FrameExtras): void {
+    if (this.done) throw new Error('replay: frame added after finish');
+    if (x.tick !== this.lastTick + 1) throw new Error(`replay: frames must come tick by tick; got tick ${x.tick} after ${this.lastTick}`);
+    if (this.count === 0) this.firstTick = x.tick;
+    this.rows.set(channels, this.count * CHANNELS);
+    this.count++;
+    this.lastTick = x.tick;
+    // Only what a tick actually has is stored; most ticks have nothing.
+    const e: FrameExtras = { tick: x.tick };
+    if (x.events && x.events.length > 0) e.events = x.events;
+    if (x.debug && (x.debug[0] || x.debug[1])) e.debug = x.debug;
+    if (x.faults && (x.faults[0].length > 0 || x.faults[1].length > 0)) e.faults = x.faults;
+    if (e.events || e.debug || e.faults) this.extras.push(e);
+    if (x.tick > 0 && x.tick % this.segmentTicks === 0) this.flush();
+  }
+
+  private flush(): void {
+    if (this.count === 0) return;
+    if (this.hashTick !== this.lastTick) throw new Error(`replay: no hash given for tick ${this.lastTick}, the end of a segment`);
+    const info: SegmentInfo = { index: this.segments.length, firstTick: this.firstTick, frameCount: this.count, endHash: this.hashText };
+    const blob = encodeSegment({ ...info, rows: this.rows.subarray(0, this.count * CHANNELS), extras: this.extras });
+    this.segments.push({ ...info, offset: this.size });
+    this.emit('segment', blob, info);
+    this.count = 0;
+    this.extras = [];
+  }
+
+  private emit(kind: BlobKind, blob: Uint8Array, info?: SegmentInfo): void {
+    this.blobs.push(blob);
+    this.size += blob.length;
+    this.sink?.(kind, blob, info);
+  }
+
+  /** Ends a recorded match; checks the writer saw the same match the runner did. Returns the whole file. */
+  finish(result: MatchResult): Uint8Array {
+    if (this.lastTick < 0) this.recordInitial();
+    if (result.ticks > 0) {
+      if (result.ticks !== this.lastTick) throw new Error(`replay: the match ran ${result.ticks} ticks but the writer saw ${this.lastTick}`);
+      if (result.hash !== this.hashText || result.checkpoints.join() !== this.checkpoints.join()) {
+        throw new Error('replay: the writer computed different hashes than the match runner; was onTick passed to this match?');
+      }
+    }
+    return this.finishFooter(footerFromResult(result));
+  }
+
+  /** Flushes the last segment, emits the footer, and returns the whole file (blobs, index, trailer). */
+  finishFooter(footer: ReplayFooter): Uint8Array {
+    if (this.done) throw new Error('replay: finish called twice');
+    if (this.lastTick < 0) throw new Error('replay: no frames were added');
+    this.flush();
+    this.done = true;
+    const footerOffset = this.size;
+    this.emit('footer', encodeJsonBlock(KIND_FOOTER, footer));
+    const index = new ByteWriter();
+    index.u32(this.segments.length);
+    for (const s of this.segments) {
+      index.u32(s.offset);
+      index.u32(s.firstTick);
+      index.u32(s.frameCount);
+    }
+    index.u32(footerOffset);
+    const indexOffset = this.size;
+    const tail = new ByteWriter();
+    tail.bytes(encodeBlock(KIND_INDEX, index.finish()));
+    tail.u32(indexOffset);
+    tail.bytes(ascii(TRAILER_MAGIC));
+    const end = tail.finish();
+    const out = new Uint8Array(this.size + end.length);
+    let at = 0;
+    for (const b of this.blobs) {
+      out.set(b, at);
+      at += b.length;
+    }
+    out.set(end, at);
+    return out;
+  }
+}
