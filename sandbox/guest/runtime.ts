@@ -103,8 +103,7 @@ function finish(st: number, limit: number, thrown: unknown, threw: boolean): num
  * left of the setup budget. `loadThrew` says whether evaluation threw. Returns a status.
  */
 export function bindPolicy(ns: Record<string, unknown>, loadThrew: boolean, setupBudget: number): number {
-  warnings = [];
-  resetChannel();
+  warnings = []; // the channel keeps what top-level code logged: it belongs to the setup logs
   let st = budget.state();
   if (st !== ST_OK) return finish(st, setupBudget, undefined, false);
   if (loadThrew) return ST_ERROR; // the host has the load error with its stack

@@ -105,7 +105,8 @@ const CASES: Case[] = [
   {
     name: 'memory bomb',
     source: `const keep = [];\n${tick('for (let i = 0; i < 200000; i++) keep.push({ a: i, b: [i, i] });\nreturn [];')}`,
-    opts: { ticks: 12, limits: { memoryMb: 32, tickBudget: 2_000_000 } },
+    // A generous wall cap: near its heap limit V8 collects hard, and a safety-net timeout would muddle the case.
+    opts: { ticks: 12, limits: { memoryMb: 32, tickBudget: 2_000_000, callWallMs: 30_000 } },
     flaky: true,
     check: (r) => {
       const fatal = r.faults.find((f) => f.fatal);
@@ -308,7 +309,7 @@ describe('hostile corpus', () => {
       c.check(first);
       const second = runPolicy(c.source, c.opts);
       c.check(second);
-      if (c.flaky) expect(kinds(second)).toEqual(kinds(first).slice(0, kinds(second).length));
+      if (c.flaky) expect(kinds(second).filter((k) => k === 'memory')).toEqual(kinds(first).filter((k) => k === 'memory'));
       else expect(second.digest).toBe(first.digest);
     });
   }
