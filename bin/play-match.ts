@@ -1,17 +1,22 @@
-// How the CLI plays a match. For now in-process; the match runner (child processes, sandbox) replaces this.
-import { pathToFileURL } from 'node:url';
-import { inProcessController } from '../engine/inprocess.js';
-import { runMatch, type MatchResult } from '../engine/match.js';
-import type { PolicyModule } from '../engine/policy.js';
+// How every command plays a match: in a child process, both teams sandboxed (tournament/runner).
 import type { MatchConfig } from '../engine/state.js';
 import type { TeamSpec } from '../policies/builtins.js';
+import type { RunResult } from '../tournament/runner/job.js';
+import { MatchPool } from '../tournament/runner/pool.js';
+import { onShutdown } from './shutdown.js';
 
 export interface PlayOptions {
   out?: string | undefined;
 }
 
-export async function playMatch(config: MatchConfig, home: TeamSpec, away: TeamSpec, _opts: PlayOptions): Promise<MatchResult> {
-  const load = async (t: TeamSpec): Promise<PolicyModule> => (await import(pathToFileURL(t.file).href)) as PolicyModule;
-  const [h, a] = await Promise.all([load(home), load(away)]);
-  return runMatch(config, [inProcessController(h), inProcessController(a)]);
+export async function playMatch(config: MatchConfig, home: TeamSpec, away: TeamSpec, opts: PlayOptions): Promise<RunResult> {
+  const pool = new MatchPool(1);
+  const off = onShutdown(() => pool.close());
+  try {
+    const job = { config, home, away, ...(opts.out ? { out: opts.out } : {}) };
+    return await pool.run(job);
+  } finally {
+    off();
+    await pool.close();
+  }
 }

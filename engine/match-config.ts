@@ -6,6 +6,9 @@ export const MatchSettingsSchema = z
   .object({
     /** Overrides --seed when present, so one file reproduces one match exactly. */
     seed: z.number().int().min(0).max(0xffffffff).optional(),
+    /** Team names as the match was played: they key the teams' random streams, so they are part of a match's identity. */
+    homeName: z.string().min(1).max(100).optional(),
+    awayName: z.string().min(1).max(100).optional(),
     halfTicks: z.number().int().min(10).max(1_000_000).default(DEFAULT_HALF_TICKS),
     extraTime: z.boolean().default(false),
     extraTimeTicks: z.number().int().min(10).max(1_000_000).default(DEFAULT_EXTRA_TIME_TICKS),

@@ -15,7 +15,7 @@ export interface MatchRunOptions {
   /** Called before each controller call, so a process that dies can say which team was running. */
   onCall?: (tick: number, team: 0 | 1) => void;
   /** Freeze a team from a tick on: the match runner's way to make a team that killed its process pay. */
-  freeze?: { team: 0 | 1; fromTick: number; reason: string };
+  freeze?: ReadonlyArray<{ team: 0 | 1; fromTick: number; reason: string }>;
 }
 
 export interface TeamReport {
@@ -123,10 +123,12 @@ export function runMatch(config: MatchConfig, controllers: [TeamController, Team
     for (const t of [0, 1] as const) {
       debug[t] = undefined;
       cmds[t].fill(0);
-      if (options.freeze && options.freeze.team === t && state.tick >= options.freeze.fromTick && !frozen[t]) {
-        frozen[t] = true;
-        reports[t].frozenFrom = state.tick;
-        reports[t].faults.push({ tick: state.tick, kind: 'crash', message: options.freeze.reason, fatal: true });
+      for (const f of options.freeze ?? []) {
+        if (f.team === t && state.tick >= f.fromTick && !frozen[t]) {
+          frozen[t] = true;
+          reports[t].frozenFrom = state.tick;
+          reports[t].faults.push({ tick: state.tick, kind: 'crash', message: f.reason, fatal: true });
+        }
       }
       if (frozen[t]) continue;
       writeObservation(state, t, obs[t]);

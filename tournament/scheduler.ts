@@ -140,7 +140,8 @@ export async function runCup(opts: RunCupOptions): Promise<CupOutcome> {
     const slot = freeSlots.shift()!;
     const job = jobFor(m, slot);
     // Exactly the fields `matchday play --config` accepts (engine/match-config.ts is strict).
-    dir.writeMatchConfig(m.id, { seed: job.seed, ...job.settings });
+    // The team names key the engine's random streams, so the reproduce command needs them too.
+    dir.writeMatchConfig(m.id, { seed: job.seed, homeName: job.home.name, awayName: job.away.name, ...job.settings });
     dir.journal({ ev: 'start', matchId: m.id, slot, pid: opts.slotPid?.(slot) ?? process.pid, time: new Date().toISOString() });
     const attempt = async (): Promise<MatchResult> => {
       let lastError: unknown;

@@ -60,6 +60,8 @@ export function registerPlay(program: Command): void {
       } catch (e) {
         throw new UserError(e instanceof Error ? e.message : String(e));
       }
+      if (settings.homeName) home.name = settings.homeName;
+      if (settings.awayName) away.name = settings.awayName;
       const config = defaultConfig({
         seed,
         homeName: home.name,

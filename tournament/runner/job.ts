@@ -1,0 +1,51 @@
+// What the parent asks a match process to do, and what the process reports back.
+import type { MatchResult } from '../../engine/match.js';
+import type { MatchConfig } from '../../engine/state.js';
+import type { SandboxLimits } from '../../sandbox/index.js';
+
+export interface TeamEntry {
+  /** What the user wrote: a file path or builtin:<name>. */
+  spec: string;
+  /** Display name; also keys the team's random streams. */
+  name: string;
+  /** Absolute path of the policy file. */
+  file: string;
+}
+
+export interface MatchJob {
+  config: MatchConfig;
+  home: TeamEntry;
+  away: TeamEntry;
+  /** Write the replay here (atomically), when set. */
+  out?: string;
+  /** Send the replay's blobs to the parent as they are made (for live viewing). */
+  stream?: boolean;
+  limits?: Partial<SandboxLimits>;
+  /** Freeze teams from given ticks: how a team that killed its match process pays. */
+  freeze?: Array<{ team: 0 | 1; fromTick: number; reason: string }>;
+}
+
+/** A match process died while this team's policy was running at this tick. */
+export interface Crash {
+  tick: number;
+  team: 0 | 1 | -1;
+  /** How it died: a signal name or an exit code. */
+  how: string;
+}
+
+export interface RunResult extends MatchResult {
+  /** Processes that died before this result was obtained, in order. */
+  crashes: Crash[];
+  /** Pid of the process that produced this result. */
+  pid: number;
+  /** Per-team sandbox statistics (budget, memory), from the process that played. */
+  sandbox: [unknown, unknown];
+}
+
+export type ChildMessage =
+  | { type: 'ready' }
+  | { type: 'blob'; kind: 'header' | 'segment' | 'footer'; blob: Uint8Array }
+  | { type: 'result'; result: Omit<RunResult, 'crashes' | 'pid'> }
+  | { type: 'error'; message: string };
+
+export type ParentMessage = { type: 'job'; job: MatchJob } | { type: 'exit' };

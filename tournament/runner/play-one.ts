@@ -1,0 +1,55 @@
+// Plays one match with both teams sandboxed and records its replay: what a match process does per job.
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { runMatch, type MatchRunOptions } from '../../engine/match.js';
+import { makeReplayHeader, ReplayWriter, type ReplaySink } from '../../engine/replay/index.js';
+import type { TeamSource } from '../../engine/replay/types.js';
+import { createSandboxController, resolveLimits } from '../../sandbox/index.js';
+import type { MatchJob, RunResult, TeamEntry } from './job.js';
+
+function teamSource(t: TeamEntry): TeamSource {
+  const source = readFileSync(t.file, 'utf8');
+  return { name: t.name, spec: t.spec, file: basename(t.file), sha256: createHash('sha256').update(source).digest('hex'), source };
+}
+
+function isolatedVmVersion(): string | null {
+  try {
+    const pkg = new URL('../../node_modules/isolated-vm/package.json', import.meta.url);
+    return (JSON.parse(readFileSync(pkg, 'utf8')) as { version: string }).version;
+  } catch {
+    return null;
+  }
+}
+
+export interface PlayHooks {
+  /** Called before every call into a policy, with the tick and the team (0 home, 1 away). */
+  onCall?: MatchRunOptions['onCall'];
+  /** Receives the replay's blobs as they are made. */
+  sink?: ReplaySink;
+}
+
+/** Plays `job` and returns the result plus the whole replay file's bytes. */
+export function playOne(job: MatchJob, hooks: PlayHooks = {}): { result: Omit<RunResult, 'crashes' | 'pid'>; replay: Uint8Array } {
+  const limits = resolveLimits(job.limits);
+  const sources: [TeamSource, TeamSource] = [teamSource(job.home), teamSource(job.away)];
+  const header = makeReplayHeader(job.config, {
+    runtime: { node: process.versions.node, v8: process.versions.v8, isolatedVm: isolatedVmVersion() },
+    budget: { ...limits },
+    teams: sources,
+  });
+  const writer = new ReplayWriter(header, hooks.sink);
+  const teams = [job.home, job.away].map((t, i) =>
+    createSandboxController({ source: sources[i]!.source, filename: t.file, teamName: t.name, seed: job.config.seed, limits }),
+  );
+  try {
+    const options: MatchRunOptions = { onTick: writer.onTick };
+    if (hooks.onCall) options.onCall = hooks.onCall;
+    if (job.freeze && job.freeze.length > 0) options.freeze = job.freeze;
+    const result = runMatch(job.config, writer.wrap([teams[0]!, teams[1]!]), options);
+    const replay = writer.finish(result);
+    return { result: { ...result, sandbox: [teams[0]!.stats(), teams[1]!.stats()] }, replay };
+  } finally {
+    for (const t of teams) t.dispose();
+  }
+}

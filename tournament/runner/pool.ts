@@ -1,0 +1,193 @@
+// A pool of match processes: each plays one match at a time; a dead one is replaced, its match
+// retried, and a repeated death is charged to the team whose policy was running.
+import type { ChildProcess } from 'node:child_process';
+import type { Readable } from 'node:stream';
+import type { ChildMessage, Crash, MatchJob, RunResult } from './job.js';
+import { spawnMatchProcess } from './spawn.js';
+
+export interface RunHooks {
+  /** Replay blobs as they are made; a 'header' after others means the match restarted after a crash. */
+  onBlob?(kind: 'header' | 'segment' | 'footer', blob: Uint8Array): void;
+  /** The process that is about to play the match (also on every retry). */
+  onStart?(pid: number): void;
+}
+
+/** Attempts per match: the first run, one plain retry, then one per team frozen. */
+const MAX_ATTEMPTS = 4;
+
+interface Worker {
+  child: ChildProcess;
+  ready: Promise<void>;
+  busy: boolean;
+  /** Last (tick, team) the process reported before calling into a policy. */
+  mark: Crash;
+  stderr: string;
+}
+
+type Outcome = { ok: true; result: Omit<RunResult, 'crashes' | 'pid'>; pid: number } | { ok: false; crash: Crash };
+
+export class MatchPool {
+  private readonly workers: Worker[] = [];
+  private readonly waiting: Array<() => void> = [];
+  private closed = false;
+
+  constructor(readonly size: number) {
+    if (!Number.isInteger(size) || size < 1) throw new Error(`workers must be a whole number of at least 1, got ${size}`);
+  }
+
+  /** Pids of the live match processes. */
+  pids(): number[] {
+    return this.workers.map((w) => w.child.pid ?? -1);
+  }
+
+  private spawn(): Worker {
+    const child = spawnMatchProcess();
+    const w: Worker = { child, ready: Promise.resolve(), busy: false, mark: { tick: 0, team: -1, how: '' }, stderr: '' };
+    w.ready = new Promise((resolve, reject) => {
+      const onMsg = (m: ChildMessage) => {
+        if (m.type === 'ready') {
+          child.off('message', onMsg);
+          resolve();
+        }
+      };
+      child.on('message', onMsg);
+      child.once('exit', (code, signal) => reject(new Error(`match process exited while starting (${signal ?? code})`)));
+    });
+    w.ready.catch(() => undefined);
+    const marks = child.stdio[4] as Readable;
+    let carry: Buffer = Buffer.alloc(0);
+    marks.on('data', (chunk: Buffer) => {
+      // Marks are 8 bytes each; only the latest complete one matters.
+      const all: Buffer = carry.length > 0 ? Buffer.concat([carry, chunk]) : chunk;
+      const whole = all.length - (all.length % 8);
+      if (whole >= 8) w.mark = { tick: all.readInt32LE(whole - 8), team: all.readInt32LE(whole - 4) as 0 | 1 | -1, how: '' };
+      carry = Buffer.from(all.subarray(whole));
+    });
+    child.stderr?.on('data', (d: Buffer) => {
+      w.stderr = (w.stderr + d.toString('utf8')).slice(-4000);
+    });
+    return w;
+  }
+
+  private async acquire(): Promise<Worker> {
+    for (;;) {
+      if (this.closed) throw new Error('the match pool is closed');
+      const free = this.workers.find((w) => !w.busy);
+      if (free) {
+        free.busy = true;
+        return free;
+      }
+      if (this.workers.length < this.size) {
+        const w = this.spawn();
+        w.busy = true;
+        this.workers.push(w);
+        return w;
+      }
+      await new Promise<void>((resolve) => this.waiting.push(resolve));
+    }
+  }
+
+  private release(w: Worker): void {
+    w.busy = false;
+    this.waiting.shift()?.();
+  }
+
+  private replace(w: Worker): void {
+    const i = this.workers.indexOf(w);
+    if (i >= 0) this.workers.splice(i, 1);
+    w.child.kill('SIGKILL');
+    this.waiting.shift()?.();
+  }
+
+  /** Plays one attempt on worker `w`; resolves with the result or with how the process died. */
+  private attempt(w: Worker, job: MatchJob, hooks: RunHooks): Promise<Outcome> {
+    return new Promise((resolve, reject) => {
+      const child = w.child;
+      const onMessage = (m: ChildMessage) => {
+        if (m.type === 'blob') hooks.onBlob?.(m.kind, m.blob);
+        else if (m.type === 'result') {
+          cleanup();
+          resolve({ ok: true, result: m.result, pid: child.pid ?? -1 });
+        } else if (m.type === 'error') {
+          cleanup();
+          reject(new Error(m.message));
+        }
+      };
+      // 'close' comes after the mark pipe has been drained, so the last mark is known.
+      const onClose = (code: number | null, signal: NodeJS.Signals | null) => {
+        cleanup();
+        const tail = w.stderr.trim().split('\n').filter(Boolean).slice(-2).join(' | ');
+        const how = `${signal ?? `exit code ${code}`}${tail ? `: ${tail.slice(0, 300)}` : ''}`;
+        resolve({ ok: false, crash: { ...w.mark, how } });
+      };
+      const cleanup = () => {
+        child.off('message', onMessage);
+        child.off('close', onClose);
+      };
+      child.on('message', onMessage);
+      child.on('close', onClose);
+      w.mark = { tick: 0, team: -1, how: '' };
+      w.stderr = '';
+      w.ready.then(
+        () => {
+          hooks.onStart?.(child.pid ?? -1);
+          child.send({ type: 'job', job });
+        },
+        () => undefined, // the close handler reports it
+      );
+    });
+  }
+
+  /**
+   * Plays a match. A process that dies is replaced and the match retried once as it was;
+   * if it dies again, the team whose policy was running is frozen from that tick and the
+   * match replayed, so that team alone pays. Results never depend on which worker ran.
+   */
+  async run(job: MatchJob, hooks: RunHooks = {}): Promise<RunResult> {
+    const crashes: Crash[] = [];
+    const freeze = [...(job.freeze ?? [])];
+    for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+      const w = await this.acquire();
+      let out: Outcome;
+      try {
+        out = await this.attempt(w, { ...job, freeze }, hooks);
+      } catch (e) {
+        this.release(w);
+        throw e;
+      }
+      if (out.ok) {
+        this.release(w);
+        return { ...out.result, crashes, pid: out.pid };
+      }
+      this.replace(w);
+      crashes.push(out.crash);
+      if (crashes.length === 1) continue;
+      const { team, tick, how } = out.crash;
+      if (team !== 0 && team !== 1) {
+        throw new Error(`match process died twice at tick ${tick} with no policy to blame (${how})`);
+      }
+      if (freeze.some((f) => f.team === team)) {
+        throw new Error(`match process died twice at tick ${tick} with no policy to blame (${how})`);
+      }
+      const who = team === 0 ? job.home.name : job.away.name;
+      freeze.push({ team, fromTick: tick, reason: `${who}'s policy killed its match process at tick ${tick} (${how}); its players stand still from then on` });
+    }
+    throw new Error(`match could not be completed after ${MAX_ATTEMPTS} attempts: ${crashes.map((c) => c.how).join('; ')}`);
+  }
+
+  /** Stops every match process. */
+  async close(): Promise<void> {
+    this.closed = true;
+    const exits = this.workers.map(
+      (w) =>
+        new Promise<void>((resolve) => {
+          if (w.child.exitCode !== null || w.child.signalCode !== null) return resolve();
+          w.child.once('exit', () => resolve());
+          w.child.kill('SIGKILL');
+        }),
+    );
+    this.workers.length = 0;
+    for (const wake of this.waiting.splice(0)) wake();
+    await Promise.all(exits);
+  }
+}
