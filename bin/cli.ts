@@ -1,6 +1,7 @@
 // The matchday command line: one subcommand per file in bin/commands, clear errors, non-zero exits.
 import { Command, CommanderError } from 'commander';
 import { registerPlay } from './commands/play.js';
+import { registerVerify } from './commands/verify.js';
 import { UserError } from './errors.js';
 
 const program = new Command('matchday')
@@ -9,6 +10,7 @@ const program = new Command('matchday')
   .exitOverride();
 
 registerPlay(program);
+registerVerify(program);
 
 try {
   await program.parseAsync(process.argv);

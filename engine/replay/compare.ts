@@ -1,0 +1,104 @@
+// Comparing a recorded replay with a re-simulated one: what `matchday verify` reports.
+import { canonicalJson } from './canonical-json.js';
+import { CHANNELS, channelName, channelScale, frameToChannels } from './channels.js';
+import type { ReplayReader } from './reader.js';
+import type { Frame } from './types.js';
+
+export interface CheckpointDifference {
+  /** Index into the checkpoints; the hash after tick `tick`. */
+  index: number;
+  tick: number;
+  recorded: string | null;
+  resimulated: string | null;
+}
+
+export interface FrameDifference {
+  tick: number;
+  minute: number;
+  /** What differs first, e.g. "player 4 (home #5) x" or "events". */
+  what: string;
+  recorded: string;
+  resimulated: string;
+}
+
+export interface ReplayComparison {
+  checkpointsCompared: number;
+  framesCompared: number;
+  firstCheckpoint: CheckpointDifference | null;
+  firstFrame: FrameDifference | null;
+  /** Other differences: final hash, score, segment end hashes, length. */
+  other: string[];
+  /**
+   * The first tick where the two differ. Exact when a frame differs at or before the first
+   * differing checkpoint; otherwise the state diverged below the frames' precision somewhere
+   * in (from, tick], and `exact` is false.
+   */
+  divergence: { tick: number; from: number; exact: boolean } | null;
+}
+
+const scratchA = new Float64Array(CHANNELS);
+const scratchB = new Float64Array(CHANNELS);
+
+/** The first difference between two frames of the same tick, as quantised in the replay. */
+export function diffFrames(a: Frame, b: Frame): FrameDifference | null {
+  frameToChannels(a, scratchA, 0);
+  frameToChannels(b, scratchB, 0);
+  for (let c = 0; c < CHANNELS; c++) {
+    if (scratchA[c] !== scratchB[c]) {
+      const s = channelScale(c);
+      return { tick: a.tick, minute: a.minute, what: channelName(c), recorded: String(scratchA[c]! / s), resimulated: String(scratchB[c]! / s) };
+    }
+  }
+  const ea = canonicalJson(a.events);
+  const eb = canonicalJson(b.events);
+  if (ea !== eb) return { tick: a.tick, minute: a.minute, what: 'events', recorded: ea, resimulated: eb };
+  return null;
+}
+
+/**
+ * Finds the first differing checkpoint, then steps tick by tick through the frames (from the
+ * start, so a frame altered after the match is found even when every hash matches) to name
+ * the first tick whose quantised state differs.
+ */
+export function compareReplays(recorded: ReplayReader, fresh: ReplayReader): ReplayComparison {
+  const every = recorded.header.checkpointEvery;
+  const rc = recorded.footer.checkpoints;
+  const fc = fresh.footer.checkpoints;
+  let firstCheckpoint: CheckpointDifference | null = null;
+  for (let k = 0; k < Math.max(rc.length, fc.length); k++) {
+    if (rc[k] !== fc[k]) {
+      firstCheckpoint = { index: k, tick: (k + 1) * every, recorded: rc[k] ?? null, resimulated: fc[k] ?? null };
+      break;
+    }
+  }
+  let firstFrame: FrameDifference | null = null;
+  const last = Math.min(recorded.lastTick, fresh.lastTick);
+  let framesCompared = 0;
+  for (let t = 0; t <= last && !firstFrame; t++) {
+    firstFrame = diffFrames(recorded.frameAt(t), fresh.frameAt(t));
+    framesCompared++;
+  }
+  const other: string[] = [];
+  if (!firstFrame && recorded.lastTick !== fresh.lastTick) {
+    const t = last + 1;
+    firstFrame = { tick: t, minute: (recorded.lastTick > last ? recorded : fresh).frameAt(t).minute, what: 'match length', recorded: `ends at tick ${recorded.lastTick}`, resimulated: `ends at tick ${fresh.lastTick}` };
+  }
+  const rf = recorded.footer;
+  const ff = fresh.footer;
+  if (rf.hash !== ff.hash) other.push(`final hash: recorded ${rf.hash}, re-simulated ${ff.hash}`);
+  if (rf.score.join('-') !== ff.score.join('-')) other.push(`score: recorded ${rf.score.join('-')}, re-simulated ${ff.score.join('-')}`);
+  if (canonicalJson(rf.shootout) !== canonicalJson(ff.shootout)) other.push(`shoot-out: recorded ${canonicalJson(rf.shootout)}, re-simulated ${canonicalJson(ff.shootout)}`);
+  if (rf.endReason !== ff.endReason) other.push(`end: recorded ${rf.endReason}, re-simulated ${ff.endReason}`);
+  for (let i = 0; i < Math.min(recorded.segmentCount, fresh.segmentCount); i++) {
+    const a = recorded.segment(i);
+    const b = fresh.segment(i);
+    if (a.endHash !== b.endHash) {
+      other.push(`hash after tick ${a.firstTick + a.frameCount - 1} (segment ${i}): recorded ${a.endHash}, re-simulated ${b.endHash}`);
+      break;
+    }
+  }
+  let divergence: ReplayComparison['divergence'] = null;
+  if (firstFrame && (!firstCheckpoint || firstFrame.tick <= firstCheckpoint.tick)) divergence = { tick: firstFrame.tick, from: firstFrame.tick - 1, exact: true };
+  else if (firstCheckpoint) divergence = { tick: firstCheckpoint.tick, from: firstCheckpoint.tick - every, exact: false };
+  return { checkpointsCompared: Math.max(rc.length, fc.length), framesCompared, firstCheckpoint, firstFrame, other, divergence };
+}
