@@ -1,6 +1,8 @@
 // The matchday command line: one subcommand per file in bin/commands, clear errors, non-zero exits.
 import { Command, CommanderError } from 'commander';
+import { registerCup } from './commands/cup.js';
 import { registerPlay } from './commands/play.js';
+import { registerServe } from './commands/serve.js';
 import { registerVerify } from './commands/verify.js';
 import { UserError } from './errors.js';
 
@@ -11,6 +13,8 @@ const program = new Command('matchday')
 
 registerPlay(program);
 registerVerify(program);
+registerCup(program);
+registerServe(program);
 
 try {
   await program.parseAsync(process.argv);
