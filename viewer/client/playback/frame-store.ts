@@ -20,6 +20,8 @@ export class FrameStore {
   private eventsCache: MatchEvent[] | null = null;
   private faultsCache: TeamFault[] | null = null;
   private readonly listeners = new Set<() => void>();
+  /** Set when a stream is (re)opened: its next header is the same match again, not a restart. */
+  private resync = false;
   /** Bumped on every change; lets React read the store through useSyncExternalStore. */
   version = 0;
 
@@ -34,7 +36,7 @@ export class FrameStore {
 
   /** A second header means the match restarted (a live match re-run after its worker died): start over. */
   setHeader(h: ReplayHeader): void {
-    if (this.header) {
+    if (this.header && !this.resync) {
       this.frames.length = 0;
       this.segmentsSeen.clear();
       this.contiguous = -1;
@@ -43,7 +45,13 @@ export class FrameStore {
       this.faultsCache = null;
     }
     this.header = h;
+    this.resync = false;
     this.changed();
+  }
+
+  /** The stream is about to be sent again from its header (a reconnect): keep what is here, skip repeats. */
+  expectResend(): void {
+    if (this.header) this.resync = true;
   }
 
   setFooter(f: ReplayFooter): void {

@@ -21,6 +21,7 @@ export class MatchSession {
   private pendingSeek: number | null;
   private started = false;
   private readonly autoplay: boolean;
+  private resending = false;
 
   constructor(opts: SessionOptions = {}) {
     this.pendingSeek = opts.startTick ?? null;
@@ -39,7 +40,9 @@ export class MatchSession {
   feed(blob: Uint8Array, source = 'stream'): void {
     if (this.error) return;
     try {
-      if (this.store.feed(blob, source) === 'header') {
+      const restart = this.store.header !== null && !this.resending;
+      this.resending = false;
+      if (this.store.feed(blob, source) === 'header' && restart) {
         // A restarted match replays from its kick-off: nothing of the old run may stay on screen.
         this.clock.seek(0, this.availability());
         this.started = false;
@@ -51,6 +54,12 @@ export class MatchSession {
     this.onData();
   }
 
+  /** The stream is being opened again (reconnect): its header and segments repeat and change nothing. */
+  expectResend(): void {
+    this.store.expectResend();
+    this.resending = this.store.header !== null;
+  }
+
   fail(message: string): void {
     this.error = message;
     this.clock.playing = false;
@@ -59,8 +68,9 @@ export class MatchSession {
 
   /** Marks the match live (joined while it is played): follow its edge until the viewer seeks back. */
   setLive(live: boolean): void {
+    // Only on joining: status repeats later must not drag a viewer who seeked back to the edge again.
+    if (live && !this.live && !this.started && this.pendingSeek === null) this.clock.follow = true;
     this.live = live;
-    if (live && this.pendingSeek === null) this.clock.follow = true;
   }
 
   private onData(): void {
