@@ -4,7 +4,7 @@ import { attackSign } from '../frame.js';
 import { hashHex, initialHash, updateHash, type HashState } from '../hash.js';
 import type { MatchResult } from '../match.js';
 import { createMatch } from '../setup.js';
-import type { MatchState } from '../state.js';
+import type { MatchEvent, MatchState } from '../state.js';
 import { encodeBlock, encodeJsonBlock } from './blocks.js';
 import { ByteWriter } from './bytes.js';
 import { CHANNELS, frameToChannels, stateToChannels } from './channels.js';
@@ -108,9 +108,26 @@ export class ReplayWriter {
     stateToChannels(state, this.scratch);
     const d: [TeamDebug | null, TeamDebug | null] = [absoluteDebug(debug[0], this.signs[0]), absoluteDebug(debug[1], this.signs[1])];
     const faults: [Fault[], Fault[]] = [this.pending[0].splice(0), this.pending[1].splice(0)];
-    this.push(this.scratch, { tick: state.tick, events: state.events.map((e) => ({ ...e })), debug: d, faults });
+    // An event belongs to the frame of its own tick (the first step raises the kick-off as tick 0),
+    // unless that frame's segment has gone out already; then it joins this one.
+    const now: MatchEvent[] = [];
+    for (const e of state.events) {
+      if (e.tick === state.tick || !this.attachEarlier({ ...e })) now.push({ ...e });
+    }
+    this.push(this.scratch, { tick: state.tick, events: now, debug: d, faults });
     this.signs = [attackSign(state, 0), attackSign(state, 1)];
   };
+
+  /** Adds an event stamped with an earlier tick to that frame while its segment is still open; false if it is not. */
+  private attachEarlier(e: MatchEvent): boolean {
+    if (this.count === 0 || e.tick < this.firstTick || e.tick > this.lastTick) return false;
+    let at = this.extras.findIndex((x) => x.tick >= e.tick);
+    if (at < 0) at = this.extras.length;
+    if (this.extras[at]?.tick !== e.tick) this.extras.splice(at, 0, { tick: e.tick });
+    const x = this.extras[at]!;
+    x.events = [...(x.events ?? []), e];
+    return true;
+  }
 
   /** Frame 0: the kick-off position, which the runner never reports through onTick. */
   private recordInitial(): void {

@@ -1,0 +1,43 @@
+// Test helper: plays an in-process match while a ReplayWriter records it.
+import type { DebugOutput, TeamController } from '../../engine/controller.js';
+import { inProcessController } from '../../engine/inprocess.js';
+import { runMatch, type MatchResult } from '../../engine/match.js';
+import { makeReplayHeader, ReplayWriter, type ReplaySink, type TeamSource } from '../../engine/replay/index.js';
+import { defaultConfig } from '../../engine/setup.js';
+import type { MatchConfig, MatchState } from '../../engine/state.js';
+import { policy } from '../helpers/match.js';
+
+export function fakeSource(name: string): TeamSource {
+  return { name, spec: `builtin:${name}`, file: `${name}.js`, sha256: 'f'.repeat(64), source: `// ${name}\n` };
+}
+
+export function header(config: MatchConfig) {
+  return makeReplayHeader(config, {
+    runtime: { node: '20.0.0', v8: '11.3', isolatedVm: null },
+    budget: { tick: 1000, note: 'opaque' },
+    teams: [fakeSource(config.homeName), fakeSource(config.awayName)],
+  });
+}
+
+export interface Recorded {
+  result: MatchResult;
+  bytes: Uint8Array;
+}
+
+export async function record(
+  home: string,
+  away: string,
+  config: Partial<MatchConfig> & { seed: number },
+  opts: { sink?: ReplaySink; onTick?: (s: MatchState, d: [DebugOutput | undefined, DebugOutput | undefined]) => void; controllers?: [TeamController, TeamController] } = {},
+): Promise<Recorded> {
+  const cfg = defaultConfig({ homeName: home, awayName: away, ...config });
+  const w = new ReplayWriter(header(cfg), opts.sink);
+  const controllers = opts.controllers ?? [inProcessController(await policy(home)), inProcessController(await policy(away))];
+  const result = runMatch(cfg, w.wrap(controllers), {
+    onTick(s, d) {
+      w.onTick(s, d);
+      opts.onTick?.(s, d);
+    },
+  });
+  return { result, bytes: w.finish(result) };
+}
