@@ -7,7 +7,10 @@ const HERE = dirname(fileURLToPath(import.meta.url));
 
 /** Name -> one-line description. The file is policies/<name>.js. */
 export const BUILTINS: Readonly<Record<string, string>> = {
-  possession: 'short passing, keeps the ball, shoots from good positions',
+  possession: 'short, safe passing from a 4-3-3; keeps the ball, presses with two from a mid block',
+  gegenpress: 'high line, up to four players hunt the ball the moment it is lost, quick vertical passes',
+  deepblock: 'deep compact 5-3-2 around its own box; counters with long balls to two forwards',
+  direct: 'a 4-4-2 that plays early balls forward: long passes, through balls and crosses',
   chaser: 'every player runs at the ball (a test team)',
   statue: 'stands still (a test team)',
 };

@@ -43,17 +43,23 @@ const STYLE = {
   pressers: 2,
   pressFrom: -20,
   /** A pass must reach its man this many ticks before any opponent can get there. */
-  passSafety: 5,
+  passSafety: 4,
+  /** Arrival speed of a ground pass, m/s, before adding for distance. */
+  passPace: 3,
   /** Pass scoring: metres gained toward goal are worth this much, and passes longer than passLong are penalised. */
   forwardGain: 0.5,
   passLong: 28,
   /** Try lofted long balls over the top (0: never, 1: as readily as ground passes). */
-  longBalls: 0.2,
+  longBalls: 0,
   /** Shoot when the goal is this close and the shot is clear; always shoot inside closeRange. */
-  shootRange: 24,
+  shootRange: 32,
   closeRange: 12,
   /** Keep the ball at the feet rather than pass, while no opponent is within this many metres. */
   dribbleSpace: 6,
+  /** How tightly defenders follow their man (0: hold the zone, 1: stick to him). */
+  marking: 0,
+  /** Forwards push up to the last defender when the ball is within this many metres behind them. */
+  runDepth: 30,
   /** Cross from the wings into the box (0..1). */
   crosses: 0.4,
   /** Ticks to wait at our own restarts so team-mates get into place (the referee allows 100). */
@@ -267,7 +273,8 @@ function inTheirBox(x, y) {
 
 /**
  * How clear a shot from the ball at goal point (52.5, aimY) is: seconds between the ball
- * crossing the line and the moment the keeper (or any blocker) could get to it. Positive: good.
+ * passing and the moment the keeper or any blocker (`margin`), or an outfield blocker
+ * (`blocked`), could get to it. Positive: good.
  * @param {Observation} obs @param {number} aimY @param {number} speed
  */
 function shotMargin(obs, aimY, speed) {
@@ -276,6 +283,8 @@ function shotMargin(obs, aimY, speed) {
   const dy = aimY - b.y;
   const d = Math.sqrt(dx * dx + dy * dy);
   let margin = Infinity;
+  // The same for outfield players only: can anyone block it on its way?
+  let blocked = Infinity;
   for (const o of obs.opponents) {
     if (o.sentOff) continue;
     // Closest point of the shot line to this opponent.
@@ -286,8 +295,9 @@ function shotMargin(obs, aimY, speed) {
     const reach = o.isGoalkeeper ? 1.7 : 0.9;
     const tOpp = timeTo(o, px, py, reach) * (o.isGoalkeeper ? 1 : 1.2);
     margin = Math.min(margin, tOpp - tBall);
+    if (!o.isGoalkeeper) blocked = Math.min(blocked, tOpp - tBall);
   }
-  return margin;
+  return { margin, blocked };
 }
 
 /** The best shot from here: {aimY, margin, power, lift}. @param {Observation} obs */
@@ -296,10 +306,11 @@ function bestShot(obs) {
   const d = dist(b, { x: HALF_L, y: 0 });
   const power = d < 12 ? 0.8 : 0.95;
   const speed = power * 30;
-  let best = { aimY: 0, margin: -Infinity, power, lift: d > 18 ? 0.07 : 0.02 };
+  let best = { aimY: 0, margin: -Infinity, blocked: -Infinity, power, lift: d > 18 ? 0.07 : 0.02 };
   for (const aimY of [-2.9, -2.2, -1.2, 1.2, 2.2, 2.9]) {
-    const m = shotMargin(obs, aimY, speed) - Math.abs(aimY) * 0.02;
-    if (m > best.margin) best = { aimY, margin: m, power, lift: best.lift };
+    const r = shotMargin(obs, aimY, speed);
+    const m = r.margin - Math.abs(aimY) * 0.02;
+    if (m > best.margin) best = { aimY, margin: m, blocked: r.blocked, power, lift: best.lift };
   }
   return best;
 }
@@ -362,7 +373,10 @@ function bestPass(obs, m, p, minSafety) {
     /** @type {{t: Vec2, lift: number}[]} */
     const tries = [{ t: { x: mate.x + mate.vx * 0.5, y: mate.y + mate.vy * 0.5 }, lift: 0 }];
     // Into space ahead of a runner: only to a point he can run onto from an onside position.
-    if (mate.x > b.x - 5 && mate.x > -10) tries.push({ t: { x: mate.x + 7, y: mate.y * 0.9 }, lift: 0 });
+    if (mate.x > b.x - 5 && mate.x > -10) {
+      tries.push({ t: { x: mate.x + 7, y: mate.y * 0.9 }, lift: 0 });
+      tries.push({ t: { x: mate.x + 4, y: mate.y + (mate.y > b.y ? 4 : -4) }, lift: 0 });
+    }
     if (STYLE.longBalls > 0 && d0 > 25) tries.push({ t: { x: mate.x + 4, y: mate.y }, lift: 0.55 });
     for (const tr of tries) {
       const T = tr.t;
@@ -370,7 +384,8 @@ function bestPass(obs, m, p, minSafety) {
       const d = dist(b, T);
       let speed;
       if (tr.lift > 0) speed = loftSpeedFor(d);
-      else speed = groundSpeedFor(d, clamp(3 + d * 0.15, 3, 8));
+      // Firm passes: the ball is harder to intercept, and a first touch tames any speed.
+      else speed = groundSpeedFor(d, clamp(STYLE.passPace + d * 0.15, 4, 12));
       if (speed > 29) continue;
       const j = judgePass(obs, m, T, speed, tr.lift, mate);
       const need = minSafety + (tr.lift > 0 ? 0 : 0) + (mate.isGoalkeeper ? 4 : 0);
@@ -412,7 +427,7 @@ function onTheBall(obs, m, p) {
   // 1. Shoot: always from close in, from further out when the shot is clear.
   if (toGoal < STYLE.shootRange && Math.abs(b.y) < 20) {
     const s = bestShot(obs);
-    if (toGoal < STYLE.closeRange || s.margin > 0.05 || (s.margin > -0.25 && nearest < 2.5)) {
+    if (toGoal < STYLE.closeRange || s.margin > -0.3 || s.blocked > 0.15) {
       return { kick: { target: { x: HALF_L + 1, y: s.aimY }, power: s.power, lift: s.lift } };
     }
   }
@@ -461,11 +476,12 @@ function dribbleDirection(obs, m, p) {
       const n = Math.hypot(ux, uy) || 1;
       ux /= n; uy /= n;
     }
-    const ax = b.x + ux * 5, ay = b.y + uy * 5;
+    // Where we would be in a second, running with the ball: who could get there first?
+    const ax = b.x + ux * 6, ay = b.y + uy * 6;
     if (Math.abs(ay) > HALF_W - 2 || ax > HALF_L - 2) continue;
     let space = 99;
-    for (const o of m.opp) space = Math.min(space, timeTo(o, ax, ay, 1.2) - 0.6);
-    const value = Math.min(space, 1.5) * 2 + ux * 5 * STYLE.forwardGain - 2;
+    for (const o of m.opp) space = Math.min(space, timeTo(o, ax, ay, 1.2) - 1.0);
+    const value = Math.min(space, 2) * 1.5 + ux * 6 * STYLE.forwardGain - 1;
     if (space > 0.1 && (!best || value > best.value)) best = { ux, uy, value };
   }
   return best;
@@ -510,10 +526,13 @@ function shapeSpot(obs, m, i, attacking) {
     // The back line holds between lineMin and lineMax; everyone keeps the block compact ahead of it.
     const line = clamp(STYLE.defenceShape[1][0] + b.x * STYLE.followX, STYLE.lineMin, STYLE.lineMax);
     x = Math.max(x, line + (base[0] - STYLE.defenceShape[1][0]) * 0.8);
-    x = Math.min(x, b.x + 2 + Math.max(0, base[0] - STYLE.defenceShape[9][0]));
+    // Everyone but the forwards (who wait for the counter) gets back behind the ball.
+    if (base[0] < -10) x = Math.min(x, b.x + 2);
     // Never deeper than the ball carrier needs: stay goal-side of it.
     x = clamp(x, -48, 40);
   } else {
+    // Forwards play on the shoulder of the last defender, ready to run in behind.
+    if (base[0] >= 5) x = Math.max(x, Math.min(m.offsideLine - 1, b.x + STYLE.runDepth));
     // Stay onside: level with the second-last defender (or behind the ball) at the moment of a pass.
     const onside = Math.max(m.offsideLine - 0.8, b.x - 0.5);
     if (x > onside) x = onside;
@@ -551,7 +570,7 @@ function marking(obs, m, zones) {
   /** @type {Map<number, Vec2>} */
   const spots = new Map();
   const threats = m.opp
-    .filter((o) => !o.isGoalkeeper && o.x < b.x + 15 && o.x < 10)
+    .filter((o) => !o.isGoalkeeper && o.x < b.x + 8 && o.x < -5)
     .sort((a, c) => a.x - c.x);
   const free = new Set(zones.keys());
   for (const o of threats) {
@@ -568,7 +587,10 @@ function marking(obs, m, zones) {
     // Goal-side of the opponent, leaning toward the ball to cut the pass.
     const gx = -HALF_L - o.x, gy = -o.y, g = Math.hypot(gx, gy) || 1;
     const bx = b.x - o.x, by = b.y - o.y, bd = Math.hypot(bx, by) || 1;
-    spots.set(pick, { x: o.x + (gx / g) * 1.8 + (bx / bd) * 1.2, y: o.y + (gy / g) * 1.8 + (by / bd) * 1.2 });
+    const z = zones.get(pick) ?? o;
+    const k = STYLE.marking;
+    const mx = o.x + (gx / g) * 2.5 + (bx / bd) * 1.0, my = o.y + (gy / g) * 2.5 + (by / bd) * 1.0;
+    spots.set(pick, { x: z.x + (mx - z.x) * k, y: z.y + (my - z.y) * k });
   }
   return spots;
 }
@@ -805,7 +827,14 @@ export function tick(obs) {
       continue;
     }
     const onBall = dist(p, b) <= m.reach && b.z <= obs.info.physics.kickMaxHeight;
-    if (onBall) { cmds.push(onTheBall(obs, m, p)); continue; }
+    if (onBall) {
+      const cmd = onTheBall(obs, m, p);
+      // Stay with the ball: right after a touch the kick may still be cooling down (3 ticks),
+      // and a player who stops while the ball rolls on loses it.
+      if (!cmd.moveTo) cmd.moveTo = { x: b.x + b.vx * 0.2, y: b.y + b.vy * 0.2 };
+      cmds.push(cmd);
+      continue;
+    }
     if (p.index === m.first || pressers.has(p.index)) { cmds.push(chase(obs, m, p)); continue; }
     const spot = marks.get(p.index) ?? zones.get(p.index) ?? shapeSpot(obs, m, p.index, attacking);
     const target = attacking ? findSpace(m, spot) : spot;

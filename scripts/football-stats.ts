@@ -55,7 +55,9 @@ const modules = new Map<string, PolicyModule>();
 async function load(name: string): Promise<PolicyModule> {
   let m = modules.get(name);
   if (!m) {
-    m = (await import(`../policies/${name}.js`)) as PolicyModule;
+    // 'fixture:xyz' is a test-only team in test/fixtures/policies; anything else a reference team.
+    const path = name.startsWith('fixture:') ? `../test/fixtures/policies/${name.slice(8)}.js` : `../policies/${name}.js`;
+    m = (await import(path)) as PolicyModule;
     modules.set(name, m);
   }
   return m;
@@ -171,7 +173,7 @@ export function table(lines: MatchLine[], styles: readonly string[] = STYLES): {
   return { rows, text };
 }
 
-function parseSeeds(s: string): number[] {
+export function parseSeeds(s: string): number[] {
   const m = /^(\d+)(?:-(\d+))?$/.exec(s);
   if (!m) throw new Error(`--seeds must look like 1-20 or 7, got '${s}'`);
   const a = Number(m[1]);
@@ -181,7 +183,8 @@ function parseSeeds(s: string): number[] {
 }
 
 /** Plays `list` on `workers` child processes (this same file in worker mode) and collects the lines. */
-async function playParallel(list: Array<{ a: string; b: string; seed: number }>, halfTicks: number, workers: number): Promise<MatchLine[]> {
+export async function playParallel(list: Array<{ a: string; b: string; seed: number }>, halfTicks: number, workers: number): Promise<MatchLine[]> {
+  // The workers run this file, whoever calls: its worker mode plays any list of fixtures.
   const self = fileURLToPath(import.meta.url);
   const chunks: Array<typeof list> = Array.from({ length: workers }, () => []);
   list.forEach((f, k) => chunks[k % workers]!.push(f));

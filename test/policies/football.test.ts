@@ -1,0 +1,28 @@
+// Football that looks like football (issue 4), checked on a few seeds of scripts/football-stats.ts.
+//
+// The full table is seeds 1..20 of every pairing of the four styles at the default length
+// (`node --import tsx scripts/football-stats.ts`). Here: seeds 1-2 of each pairing (12 matches,
+// sides swapped), at the default length. Rates are judged exactly as in the script; the goal
+// mean and the both-shoot share get a little room, as 12 matches are a small sample.
+import { describe, expect, it } from 'vitest';
+import { fixtures, playOne, table, TARGETS } from '../../scripts/football-stats.js';
+import { DEFAULT_HALF_TICKS } from '../../engine/constants.js';
+
+describe('football statistics of the reference styles', () => {
+  it('meet the targets on a sample of seeds', async () => {
+    const lines = [];
+    for (const f of fixtures([1, 2])) lines.push(await playOne(f, DEFAULT_HALF_TICKS));
+    const { rows } = table(lines);
+    const all = rows[rows.length - 1]!;
+    expect(all.label).toBe('all pairings');
+    expect(all.matches).toBe(12);
+    expect(all.passCompletion).toBeGreaterThanOrEqual(TARGETS.passMin);
+    expect(all.passCompletion).toBeLessThanOrEqual(TARGETS.passMax);
+    expect(all.inPlay).toBeGreaterThanOrEqual(TARGETS.inPlayMin);
+    expect(all.goals).toBeGreaterThanOrEqual(TARGETS.goalsMin - 0.5);
+    expect(all.goals).toBeLessThanOrEqual(TARGETS.goalsMax + 1);
+    expect(all.bothShoot).toBeGreaterThanOrEqual(10 / 12);
+    // Every match has shots: a style that never shoots would fail here first.
+    for (const l of lines) expect(l.shotsA + l.shotsB, `${l.a} v ${l.b} seed ${l.seed}`).toBeGreaterThan(0);
+  });
+});
