@@ -78,18 +78,29 @@ export async function makeCupFolder(dir: string, halfTicks = 60): Promise<CupCon
 export class Client {
   readonly messages: ServerMessage[] = [];
   readonly frames: StreamFrame[] = [];
+  /** Messages and frames together, in the order they arrived. */
+  readonly received: Array<ServerMessage | StreamFrame> = [];
   private waiters: Array<() => void> = [];
   closed = false;
+  closeCode = 0;
 
   private constructor(readonly ws: WebSocket) {
     ws.on('message', (data, isBinary) => {
       const buf = data as Buffer;
-      if (isBinary) this.frames.push(decodeStreamFrame(new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength)));
-      else this.messages.push(JSON.parse(buf.toString('utf8')) as ServerMessage);
+      if (isBinary) {
+        const f = decodeStreamFrame(new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength));
+        this.frames.push(f);
+        this.received.push(f);
+      } else {
+        const m = JSON.parse(buf.toString('utf8')) as ServerMessage;
+        this.messages.push(m);
+        this.received.push(m);
+      }
       this.wake();
     });
-    ws.on('close', () => {
+    ws.on('close', (code) => {
       this.closed = true;
+      this.closeCode = code;
       this.wake();
     });
   }

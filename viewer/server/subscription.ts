@@ -8,15 +8,15 @@ import type { BlobStream, StreamBlob } from './stream.js';
 /** Stop queueing once this much is waiting in the socket; resume when the last frame sent is flushed. */
 const HIGH_WATER_BYTES = 512 * 1024;
 
-// Every client of one match gets the same frames: encode each blob once, not once per client.
-const frames = new WeakMap<Uint8Array, Uint8Array>();
+// Every client of one match gets the same frames: encode each blob once, not once per client. The
+// match id is checked because one blob object may be published under two ids.
+const frames = new WeakMap<Uint8Array, { matchId: string; frame: Uint8Array }>();
 function frameFor(matchId: string, b: StreamBlob): Uint8Array {
-  let f = frames.get(b.bytes);
-  if (!f) {
-    f = encodeStreamFrame(b.kind, matchId, b.index, b.bytes);
-    frames.set(b.bytes, f);
-  }
-  return f;
+  const hit = frames.get(b.bytes);
+  if (hit?.matchId === matchId) return hit.frame;
+  const frame = encodeStreamFrame(b.kind, matchId, b.index, b.bytes);
+  frames.set(b.bytes, { matchId, frame });
+  return frame;
 }
 
 export type SubscriptionEnd = 'complete' | 'aborted' | 'socket';
