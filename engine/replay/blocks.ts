@@ -31,12 +31,12 @@ export interface RawBlock {
 }
 
 /**
- * Reads the block at `offset`. `what` names it in errors ("segment 3"). A block running past
+ * Reads the block at `offset`. `what` names it in errors ("the header", "segment 3"). A block running past
  * the end means the file was cut short; a CRC mismatch means its bytes were changed.
  */
 export function readBlock(bytes: Uint8Array, offset: number, file: string, what: string, expectKind?: number): RawBlock {
   if (offset + BLOCK_HEAD_BYTES > bytes.length) {
-    throw new ReplayError(file, 'truncated', `truncated: the file ends inside the ${what} (at byte ${bytes.length}, its head needs ${offset + BLOCK_HEAD_BYTES})`);
+    throw new ReplayError(file, 'truncated', `truncated: the file ends inside ${what} (at byte ${bytes.length}, its head needs ${offset + BLOCK_HEAD_BYTES})`);
   }
   const r = new ByteReader(bytes);
   r.pos = offset;
@@ -44,13 +44,13 @@ export function readBlock(bytes: Uint8Array, offset: number, file: string, what:
   const kind = r.u8();
   const crc = r.u32();
   if (expectKind !== undefined && kind !== expectKind) {
-    throw new ReplayError(file, 'corrupt', `corrupt: expected the ${what} at byte ${offset}, found ${kindName(kind)}`);
+    throw new ReplayError(file, 'corrupt', `corrupt: expected ${what} at byte ${offset}, found ${kindName(kind)}`);
   }
   if (r.left < length) {
-    throw new ReplayError(file, 'truncated', `truncated: the file ends inside the ${what} (${r.left} of its ${length} bytes present)`);
+    throw new ReplayError(file, 'truncated', `truncated: the file ends inside ${what} (${r.left} of its ${length} bytes present)`);
   }
   const payload = r.bytes(length);
-  if (crc32(payload) !== crc) throw new ReplayError(file, 'corrupt', `corrupt: the ${what} fails its CRC check (its bytes were changed)`);
+  if (crc32(payload) !== crc) throw new ReplayError(file, 'corrupt', `corrupt: ${what} fails its CRC check (its bytes were changed)`);
   return { kind, payload, offset, size: BLOCK_HEAD_BYTES + length };
 }
 
@@ -59,7 +59,7 @@ export function inflate(payload: Uint8Array, file: string, what: string, size?: 
   try {
     return size === undefined ? inflateSync(payload) : inflateSync(payload, { out: new Uint8Array(size) });
   } catch (e) {
-    throw new ReplayError(file, 'corrupt', `corrupt: the ${what} does not decompress (${e instanceof Error ? e.message : String(e)})`);
+    throw new ReplayError(file, 'corrupt', `corrupt: ${what} does not decompress (${e instanceof Error ? e.message : String(e)})`);
   }
 }
 
@@ -75,7 +75,7 @@ export function parseJsonBytes(data: Uint8Array, file: string, what: string): un
   try {
     return JSON.parse(decoder.decode(data));
   } catch (e) {
-    throw new ReplayError(file, 'corrupt', `corrupt: the ${what} is not valid JSON (${e instanceof Error ? e.message : String(e)})`);
+    throw new ReplayError(file, 'corrupt', `corrupt: ${what} is not valid JSON (${e instanceof Error ? e.message : String(e)})`);
   }
 }
 

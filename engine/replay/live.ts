@@ -15,14 +15,14 @@ export type DecodedBlob =
 export function decodeBlob(blob: Uint8Array, source = 'stream'): DecodedBlob {
   if (blob.length >= 4 && String.fromCharCode(...blob.subarray(0, 4)) === MAGIC) {
     readPreamble(blob, source);
-    const block = readBlock(blob, PREAMBLE_BYTES, source, 'header', KIND_HEADER);
-    return { kind: 'header', header: checkHeader(decodeJsonPayload(block.payload, source, 'header'), source) };
+    const block = readBlock(blob, PREAMBLE_BYTES, source, 'the header', KIND_HEADER);
+    return { kind: 'header', header: checkHeader(decodeJsonPayload(block.payload, source, 'the header'), source) };
   }
-  const block = readBlock(blob, 0, source, 'blob');
+  const block = readBlock(blob, 0, source, 'a blob');
   if (block.kind === KIND_SEGMENT) {
-    const what = block.payload.length >= SEGMENT_PREFIX_BYTES ? `segment ${segmentPrefix(block.payload).index}` : 'segment';
+    const what = block.payload.length >= SEGMENT_PREFIX_BYTES ? `segment ${segmentPrefix(block.payload).index}` : 'the segment';
     return { kind: 'segment', segment: decodeSegmentPayload(block.payload, source, what) };
   }
-  if (block.kind === KIND_FOOTER) return { kind: 'footer', footer: checkFooter(decodeJsonPayload(block.payload, source, 'footer'), source) };
+  if (block.kind === KIND_FOOTER) return { kind: 'footer', footer: checkFooter(decodeJsonPayload(block.payload, source, 'the footer'), source) };
   throw new ReplayError(source, 'corrupt', `corrupt: a stream blob of unknown kind ${block.kind}`);
 }

@@ -45,8 +45,8 @@ export class ReplayReader {
     readonly file: string,
   ) {
     this.version = readPreamble(bytes, file);
-    const head = readBlock(bytes, PREAMBLE_BYTES, file, 'header', KIND_HEADER);
-    this.header = checkHeader(decodeJsonPayload(head.payload, file, 'header'), file);
+    const head = readBlock(bytes, PREAMBLE_BYTES, file, 'the header', KIND_HEADER);
+    this.header = checkHeader(decodeJsonPayload(head.payload, file, 'the header'), file);
     if (this.header.format !== this.version) {
       throw new ReplayError(file, 'corrupt', `corrupt: the preamble says format ${this.version}, the header says ${this.header.format}`);
     }
@@ -61,9 +61,9 @@ export class ReplayReader {
       tick += s.frameCount;
     }
     if (index.footer !== expect) throw new ReplayError(file, 'corrupt', 'corrupt: the index places the footer wrongly');
-    const foot = readBlock(bytes, index.footer, file, 'footer', KIND_FOOTER);
+    const foot = readBlock(bytes, index.footer, file, 'the footer', KIND_FOOTER);
     this.footerAt = { offset: foot.offset, size: foot.size };
-    this.footer = checkFooter(decodeJsonPayload(foot.payload, file, 'footer'), file);
+    this.footer = checkFooter(decodeJsonPayload(foot.payload, file, 'the footer'), file);
     if (this.segs.length === 0 || this.lastTick !== this.footer.ticks) {
       throw new ReplayError(file, 'corrupt', `corrupt: the frames end at tick ${this.lastTick} but the footer says the match ran ${this.footer.ticks} ticks`);
     }
@@ -75,7 +75,7 @@ export class ReplayReader {
     if (n < afterHeader + TRAILER_BYTES || asciiAt(b, n - 4, 4) !== TRAILER_MAGIC) this.diagnoseTail(afterHeader);
     const at = new ByteReader(b.subarray(n - TRAILER_BYTES, n - 4)).u32();
     if (at < afterHeader || at > n - TRAILER_BYTES) throw new ReplayError(this.file, 'corrupt', 'corrupt: the trailer points outside the file');
-    const block = readBlock(b, at, this.file, 'index', KIND_INDEX);
+    const block = readBlock(b, at, this.file, 'the index', KIND_INDEX);
     if (at + block.size !== n - TRAILER_BYTES) throw new ReplayError(this.file, 'corrupt', 'corrupt: the index does not end where the trailer begins');
     try {
       const r = new ByteReader(block.payload);
@@ -96,15 +96,17 @@ export class ReplayReader {
     let at = afterHeader;
     let segments = 0;
     let footer = false;
-    while (at < this.bytes.length) {
-      const what = footer ? 'index' : `segment ${segments} or the footer`;
+    let index = false;
+    while (at < this.bytes.length && !index) {
+      const what = footer ? 'the index' : `segment ${segments} or the footer`;
       const block = readBlock(this.bytes, at, this.file, what);
-      if (block.kind === KIND_SEGMENT) segments++;
-      else if (block.kind === KIND_FOOTER) footer = true;
-      else if (block.kind !== KIND_INDEX) throw new ReplayError(this.file, 'corrupt', `corrupt: ${kindName(block.kind)} at byte ${at}`);
+      if (block.kind === KIND_SEGMENT && !footer) segments++;
+      else if (block.kind === KIND_FOOTER && !footer) footer = true;
+      else if (block.kind === KIND_INDEX && footer) index = true;
+      else throw new ReplayError(this.file, 'corrupt', `corrupt: ${kindName(block.kind)} block out of place at byte ${at}`);
       at += block.size;
     }
-    const missing = footer ? 'the index and trailer are missing' : 'the footer, index and trailer are missing';
+    const missing = index ? 'the trailer is missing or cut short' : footer ? 'the index and trailer are missing' : 'the footer, index and trailer are missing';
     throw new ReplayError(this.file, 'truncated', `truncated: the file stops after ${segments} complete segment(s); ${missing}`);
   }
 

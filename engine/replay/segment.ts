@@ -138,7 +138,7 @@ export function decodeSegmentPayload(payload: Uint8Array, file: string, what: st
 
 /** Decodes one segment blob as the live stream sends it (and as it sits in a file). `source` names it in errors. */
 export function decodeSegment(blob: Uint8Array, source = 'stream'): DecodedSegment & { index: number } {
-  const block = readBlock(blob, 0, source, 'segment', KIND_SEGMENT);
-  const what = block.payload.length >= SEGMENT_PREFIX_BYTES ? `segment ${segmentPrefix(block.payload).index}` : 'segment';
+  const block = readBlock(blob, 0, source, 'the segment', KIND_SEGMENT);
+  const what = block.payload.length >= SEGMENT_PREFIX_BYTES ? `segment ${segmentPrefix(block.payload).index}` : 'the segment';
   return decodeSegmentPayload(block.payload, source, what);
 }
