@@ -3,7 +3,7 @@
 import type { ChildProcess } from 'node:child_process';
 import type { Readable } from 'node:stream';
 import type { ChildMessage, Crash, MatchJob, RunResult } from './job.js';
-import { spawnMatchProcess } from './spawn.js';
+import { limitProcessMemory, spawnMatchProcess } from './spawn.js';
 
 export interface RunHooks {
   /** Replay blobs as they are made; a 'header' after others means the match restarted after a crash. */
@@ -31,7 +31,10 @@ export class MatchPool {
   private readonly waiting: Array<() => void> = [];
   private closed = false;
 
-  constructor(readonly size: number) {
+  constructor(
+    readonly size: number,
+    private readonly options: { processMemoryMb?: number } = {},
+  ) {
     if (!Number.isInteger(size) || size < 1) throw new Error(`workers must be a whole number of at least 1, got ${size}`);
   }
 
@@ -47,6 +50,7 @@ export class MatchPool {
       const onMsg = (m: ChildMessage) => {
         if (m.type === 'ready') {
           child.off('message', onMsg);
+          if (child.pid !== undefined) limitProcessMemory(child.pid, this.options.processMemoryMb);
           resolve();
         }
       };

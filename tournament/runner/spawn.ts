@@ -1,17 +1,42 @@
 // Starting a match process: the flags the sandbox needs, a UTC clock, a fixed locale, the mark pipe.
-import { fork, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const CHILD = fileURLToPath(new URL('./child.ts', import.meta.url));
 // tsx by absolute URL, so a match process starts the same from any working directory.
 const TSX = import.meta.resolve('tsx');
+// Debian ships prlimit in util-linux; without it the process runs unbounded (the sandbox's own limits still apply).
+const PRLIMIT = ['/usr/bin/prlimit', '/bin/prlimit'].find((p) => existsSync(p)) ?? null;
+
+/**
+ * Address space a match process may map beyond what it holds once started, in MB. isolated-vm's
+ * heap limit is not hard: a policy can make V8 allocate far past it in one step, so the whole
+ * process is bounded too, and a runaway policy kills only its own match process, never the
+ * machine. Set after start-up, because tsx reserves WebAssembly memory at load. [default: 4096]
+ */
+export const PROCESS_MEMORY_MB = 4096;
 
 export function spawnMatchProcess(): ChildProcess {
-  return fork(CHILD, [], {
-    execArgv: ['--no-node-snapshot', '--import', TSX],
+  return spawn(process.execPath, ['--no-node-snapshot', '--import', TSX, CHILD], {
     serialization: 'advanced',
     // stderr is piped: what a dying process prints (a V8 fatal error) goes into the crash report.
     stdio: ['ignore', 'inherit', 'pipe', 'ipc', 'pipe'],
     env: { ...process.env, TZ: 'UTC', LANG: 'C', LC_ALL: 'C' },
   });
+}
+
+/** Caps the address space of a started match process at its current size plus `extraMb` (Linux, with util-linux's prlimit). */
+export function limitProcessMemory(pid: number, extraMb = PROCESS_MEMORY_MB): boolean {
+  if (PRLIMIT === null) return false;
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kb = Number(/VmSize:\s+(\d+)\s+kB/.exec(status)?.[1] ?? NaN);
+    if (!Number.isFinite(kb)) return false;
+    const bytes = kb * 1024 + extraMb * 1024 * 1024;
+    execFileSync(PRLIMIT, ['--pid', String(pid), `--as=${bytes}:${bytes}`], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
 }
