@@ -35,6 +35,7 @@ const STYLE = {
   ],
   followX: 0.6,
   followY: 0.45,
+  attackFollow: 0.9,
   /** A high line: the back four rarely drop deeper than 30 m from goal. */
   lineMin: -32,
   lineMax: 2,
@@ -46,7 +47,7 @@ const STYLE = {
   forwardGain: 0.8,
   passLong: 30,
   longBalls: 0.15,
-  shootRange: 26,
+  shootRange: 36,
   closeRange: 12,
   dribbleSpace: 4,
   marking: 0,
@@ -416,7 +417,7 @@ function onTheBall(obs, m, p) {
   // 1. Shoot: always from close in, from further out when the shot is clear.
   if (toGoal < STYLE.shootRange && Math.abs(b.y) < 20) {
     const s = bestShot(obs);
-    if (toGoal < STYLE.closeRange || s.margin > -0.3 || s.blocked > 0.15) {
+    if (toGoal < STYLE.closeRange || s.margin > -0.3 || s.blocked > 0) {
       return { kick: { target: { x: HALF_L + 1, y: s.aimY }, power: s.power, lift: s.lift } };
     }
   }
@@ -509,7 +510,7 @@ function bestCross(obs, m) {
 function shapeSpot(obs, m, i, attacking) {
   const b = obs.ball;
   const base = (attacking ? STYLE.attackShape : STYLE.defenceShape)[i] ?? [0, 0];
-  let x = base[0] + b.x * STYLE.followX;
+  let x = base[0] + b.x * (attacking ? STYLE.attackFollow : STYLE.followX);
   let y = base[1] * (attacking ? 1 : 0.85) + (b.y - base[1]) * STYLE.followY * (attacking ? 0.6 : 1);
   if (!attacking) {
     // The back line holds between lineMin and lineMax; everyone keeps the block compact ahead of it.
@@ -708,7 +709,8 @@ function takeRestart(obs, m, p) {
   const dx = kick.target.x - b.x, dy = kick.target.y - b.y, d = Math.hypot(dx, dy) || 1;
   const spot = { x: b.x - (dx / d) * 0.5, y: b.y - (dy / d) * 0.5 };
   const waited = 100 - r.ticksLeft;
-  const wait = r.kind === 'kickoff' || r.kind === 'penalty' ? 0 : STYLE.restartWait;
+  // Kick-offs and penalties at once, throw-ins quickly (a team that kicks the ball out wants time), the rest once the team is set.
+  const wait = r.kind === 'kickoff' || r.kind === 'penalty' ? 0 : r.kind === 'throw_in' ? Math.min(8, STYLE.restartWait) : STYLE.restartWait;
   const ready = dist(p, b) <= obs.info.physics.kickReach && waited >= wait;
   return ready ? { moveTo: spot, kick } : { moveTo: spot, sprint: dist(p, b) > 5 };
 }

@@ -36,6 +36,8 @@ const STYLE = {
   /** How far the shape follows the ball along x (0: stays put, 1: moves with it) and across y. */
   followX: 0.55,
   followY: 0.35,
+  /** How far the shape follows the ball up the pitch when we have it: the team moves up together. */
+  attackFollow: 0.85,
   /** The deepest and highest our last line may stand when defending. */
   lineMin: -40,
   lineMax: -8,
@@ -51,8 +53,8 @@ const STYLE = {
   passLong: 28,
   /** Try lofted long balls over the top (0: never, 1: as readily as ground passes). */
   longBalls: 0,
-  /** Shoot when the goal is this close and the shot is clear; always shoot inside closeRange. */
-  shootRange: 32,
+  /** Shoot when the goal is this close and no outfield player can block; always shoot inside closeRange. */
+  shootRange: 36,
   closeRange: 12,
   /** Keep the ball at the feet rather than pass, while no opponent is within this many metres. */
   dribbleSpace: 6,
@@ -427,7 +429,7 @@ function onTheBall(obs, m, p) {
   // 1. Shoot: always from close in, from further out when the shot is clear.
   if (toGoal < STYLE.shootRange && Math.abs(b.y) < 20) {
     const s = bestShot(obs);
-    if (toGoal < STYLE.closeRange || s.margin > -0.3 || s.blocked > 0.15) {
+    if (toGoal < STYLE.closeRange || s.margin > -0.3 || s.blocked > 0) {
       return { kick: { target: { x: HALF_L + 1, y: s.aimY }, power: s.power, lift: s.lift } };
     }
   }
@@ -520,7 +522,7 @@ function bestCross(obs, m) {
 function shapeSpot(obs, m, i, attacking) {
   const b = obs.ball;
   const base = (attacking ? STYLE.attackShape : STYLE.defenceShape)[i] ?? [0, 0];
-  let x = base[0] + b.x * STYLE.followX;
+  let x = base[0] + b.x * (attacking ? STYLE.attackFollow : STYLE.followX);
   let y = base[1] * (attacking ? 1 : 0.85) + (b.y - base[1]) * STYLE.followY * (attacking ? 0.6 : 1);
   if (!attacking) {
     // The back line holds between lineMin and lineMax; everyone keeps the block compact ahead of it.
@@ -719,7 +721,8 @@ function takeRestart(obs, m, p) {
   const dx = kick.target.x - b.x, dy = kick.target.y - b.y, d = Math.hypot(dx, dy) || 1;
   const spot = { x: b.x - (dx / d) * 0.5, y: b.y - (dy / d) * 0.5 };
   const waited = 100 - r.ticksLeft;
-  const wait = r.kind === 'kickoff' || r.kind === 'penalty' ? 0 : STYLE.restartWait;
+  // Kick-offs and penalties at once, throw-ins quickly (a team that kicks the ball out wants time), the rest once the team is set.
+  const wait = r.kind === 'kickoff' || r.kind === 'penalty' ? 0 : r.kind === 'throw_in' ? Math.min(8, STYLE.restartWait) : STYLE.restartWait;
   const ready = dist(p, b) <= obs.info.physics.kickReach && waited >= wait;
   return ready ? { moveTo: spot, kick } : { moveTo: spot, sprint: dist(p, b) > 5 };
 }
