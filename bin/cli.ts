@@ -2,6 +2,7 @@
 import { Command, CommanderError } from 'commander';
 import { registerCup } from './commands/cup.js';
 import { registerPlay } from './commands/play.js';
+import { registerValidate } from './commands/validate.js';
 import { registerServe } from './commands/serve.js';
 import { registerVerify } from './commands/verify.js';
 import { UserError } from './errors.js';
@@ -14,6 +15,7 @@ const program = new Command('matchday')
 registerPlay(program);
 registerVerify(program);
 registerCup(program);
+registerValidate(program);
 registerServe(program);
 
 try {

@@ -43,12 +43,27 @@ export function playOne(job: MatchJob, hooks: PlayHooks = {}): { result: Omit<Ru
     createSandboxController({ source: sources[i]!.source, filename: t.file, teamName: t.name, seed: job.config.seed, limits }),
   );
   try {
-    const options: MatchRunOptions = { onTick: writer.onTick };
+    // Debug output per team (marks, log lines, bytes), for `validate` and the scrimmage table.
+    const debug = [{ marks: 0, logs: 0, bytes: 0 }, { marks: 0, logs: 0, bytes: 0 }];
+    const options: MatchRunOptions = {
+      onTick(state, d) {
+        writer.onTick(state, d);
+        for (const t of [0, 1] as const) {
+          const o = d[t];
+          if (!o) continue;
+          debug[t]!.marks += o.marks.length;
+          debug[t]!.logs += o.logs.length;
+          for (const m of o.marks) debug[t]!.bytes += m.kind === 'text' ? 24 + m.text.length : 24;
+          for (const l of o.logs) debug[t]!.bytes += l.length + 1;
+        }
+      },
+    };
     if (hooks.onCall) options.onCall = hooks.onCall;
     if (job.freeze && job.freeze.length > 0) options.freeze = job.freeze;
     const result = runMatch(job.config, writer.wrap([teams[0]!, teams[1]!]), options);
     const replay = writer.finish(result);
-    return { result: { ...result, sandbox: [teams[0]!.stats(), teams[1]!.stats()] }, replay };
+    const setupLogs: [string[], string[]] = [teams[0]!.setupLogs, teams[1]!.setupLogs];
+    return { result: { ...result, sandbox: [teams[0]!.stats(), teams[1]!.stats()], debug: [debug[0]!, debug[1]!], setupLogs }, replay };
   } finally {
     for (const t of teams) t.dispose();
   }

@@ -1,0 +1,130 @@
+// `matchday validate <policy>`: will this policy play? Compile, setup, a short match in a child
+// process, and a plain report: errors with their lines, warnings, budget, memory, debug output.
+import { readFileSync } from 'node:fs';
+import type { Command } from 'commander';
+import { defaultConfig } from '../../engine/setup.js';
+import { resolveTeam, type TeamSpec } from '../../policies/builtins.js';
+import { resolveLimits } from '../../sandbox/index.js';
+import type { RunResult } from '../../tournament/runner/job.js';
+import { MatchPool } from '../../tournament/runner/pool.js';
+import { intOption, UserError } from '../errors.js';
+import { onShutdown } from '../shutdown.js';
+
+interface ValidateOptions {
+  vs: string;
+  seed: string;
+  halfTicks: string;
+  json?: boolean;
+}
+
+/** The author's line `n` (1-based), trimmed, for quoting next to an error. */
+function sourceLine(file: string, n: number | undefined): string | null {
+  if (n === undefined) return null;
+  try {
+    const line = readFileSync(file, 'utf8').split('\n')[n - 1];
+    return line === undefined ? null : line.trim().slice(0, 160);
+  } catch {
+    return null;
+  }
+}
+
+export interface Verdict {
+  ok: boolean;
+  reason: string;
+}
+
+/** Decides from a validation match whether the policy will play. */
+export function verdict(r: RunResult, side: 0 | 1): Verdict {
+  const forfeit = r.forfeit ? (side === 0 ? r.forfeit.home : r.forfeit.away) : null;
+  if (forfeit) return { ok: false, reason: `cannot start: ${forfeit}` };
+  const s = r.sandbox[side];
+  if (s.frozenAt !== null) return { ok: false, reason: `frozen at tick ${s.frozenAt}: ${s.faults.find((f) => f.fatal)?.message ?? 'fatal fault'}` };
+  const good = s.ticks - s.overBudgetTicks.length - s.errorTicks;
+  if (s.ticks > 0 && good <= 0) {
+    return { ok: false, reason: s.overBudgetTicks.length >= s.errorTicks ? 'never returns its commands within the budget' : 'throws on every tick' };
+  }
+  const frozen = r.teams[side].frozenFrom;
+  if (frozen !== null) return { ok: false, reason: `the match froze this team from tick ${frozen}` };
+  return { ok: true, reason: 'the policy will play' };
+}
+
+function report(team: TeamSpec, r: RunResult, vs: string): string[] {
+  const side = 0;
+  const s = r.sandbox[side];
+  const limits = resolveLimits();
+  const lines = [`validate ${team.file}`];
+  const logs = r.setupLogs[side];
+  if (logs.length > 0) lines.push(`  setup printed ${logs.length} line(s): ${logs.slice(0, 3).join(' | ')}`);
+  if (r.forfeit) return lines;
+  lines.push(`  played ${r.ticks} ticks against ${vs}: ${r.score[0]}-${r.score[1]}`);
+  lines.push(`  budget per tick (units of ${s.budget.limit}): median ${s.budget.median}, p99 ${s.budget.p99}, max ${s.budget.max}`);
+  lines.push(`  ticks over budget: ${s.overBudgetTicks.length}${s.overBudgetTicks.length > 0 ? ` (first: ${s.overBudgetTicks.slice(0, 8).join(', ')})` : ''}`);
+  lines.push(`  memory high-water: ${(s.memoryHighWater / 1048576).toFixed(1)} MB of ${limits.memoryMb} MB`);
+  lines.push(`  errors: ${s.errorTicks} tick(s) threw`);
+  // One line per distinct problem (kind and source line), with how often and when it first happened.
+  const groups = new Map<string, { first: (typeof s.faults)[number]; count: number }>();
+  for (const f of s.faults) {
+    if (f.kind === 'budget') continue;
+    const key = `${f.kind}:${f.line ?? ''}`;
+    const g = groups.get(key);
+    if (g) g.count++;
+    else groups.set(key, { first: f, count: 1 });
+  }
+  for (const { first: f, count } of [...groups.values()].slice(0, 5)) {
+    const where = f.line !== undefined ? `line ${f.line}` : 'no line';
+    lines.push(`    ${where}, first at tick ${f.tick}${count > 1 ? ` (${count} times)` : ''}: ${f.message}`);
+    const text = sourceLine(team.file, f.line);
+    if (text) lines.push(`      > ${text}`);
+  }
+  const rep = r.teams[side];
+  lines.push(`  warnings about malformed commands: ${rep.warnings}`);
+  for (const w of rep.warningSamples.slice(0, 5)) lines.push(`    ${w}`);
+  const d = r.debug[side];
+  lines.push(`  debug output: ${d.marks} marks, ${d.logs} log lines, ${(d.bytes / 1024).toFixed(1)} KB`);
+  if (r.nonReproducible) lines.push('  WARNING: a wall-clock safety net fired: matches with this policy may not reproduce');
+  return lines;
+}
+
+export function registerValidate(program: Command): void {
+  program
+    .command('validate')
+    .description('check that a policy compiles, sets up and plays within its budget')
+    .argument('<policy>', 'policy file (.js, .mjs, .ts)')
+    .option('--vs <team>', 'opponent for the test match', 'builtin:possession')
+    .option('--seed <n>', 'seed of the test match', '1')
+    .option('--half-ticks <n>', 'length of each half of the test match', '300')
+    .option('--json', 'print one JSON object as the last line of stdout')
+    .action(async (policy: string, opts: ValidateOptions) => {
+      let team: TeamSpec;
+      let vs: TeamSpec;
+      try {
+        team = resolveTeam(policy);
+        vs = resolveTeam(opts.vs);
+      } catch (e) {
+        throw new UserError(e instanceof Error ? e.message : String(e));
+      }
+      const config = defaultConfig({
+        seed: intOption('--seed', opts.seed),
+        halfTicks: intOption('--half-ticks', opts.halfTicks, 10, 100_000),
+        homeName: team.name,
+        awayName: vs.name === team.name ? `${vs.name}-opponent` : vs.name,
+      });
+      const pool = new MatchPool(1);
+      const off = onShutdown(() => pool.close());
+      let r: RunResult;
+      try {
+        r = await pool.run({ config, home: team, away: { ...vs, name: config.awayName } });
+      } finally {
+        off();
+        await pool.close();
+      }
+      const v = verdict(r, 0);
+      for (const l of report(team, r, opts.vs)) process.stdout.write(l + '\n');
+      if (opts.json) {
+        const s = r.sandbox[0];
+        process.stdout.write(JSON.stringify({ ok: v.ok, reason: v.reason, budget: s.budget, overBudgetTicks: s.overBudgetTicks.length, errors: s.errorTicks, warnings: r.teams[0].warnings, memoryHighWater: s.memoryHighWater, debug: r.debug[0] }) + '\n');
+      }
+      process.stdout.write(`${v.ok ? 'OK' : 'FAIL'}: ${v.reason}\n`);
+      if (!v.ok) process.exitCode = 1;
+    });
+}
