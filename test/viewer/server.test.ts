@@ -404,6 +404,27 @@ describe('sources and startup', () => {
     expect((await httpGet(server.port, '/')).status).toBe(200);
   });
 
+  it('a folder a cup has only just made lists as an empty cup, then fills in as the cup writes', async () => {
+    const dir = join(tmp, 'fresh');
+    mkdirSync(dir);
+    const s = await startServer({ root: dir, kind: 'cup', port: 0, distDir });
+    try {
+      const c = await connect(s.wsUrl);
+      c.send({ type: CLIENT.list });
+      expect((await c.next(SERVER.list)).served).toMatchObject({ kind: 'cup', name: 'fresh', matches: [] });
+      cpSync(join(cupDir, 'cup.json'), join(dir, 'cup.json'));
+      cpSync(join(cupDir, 'draw.json'), join(dir, 'draw.json'));
+      const n = c.messages.length;
+      c.send({ type: CLIENT.list });
+      const { served } = await c.next(SERVER.list, n);
+      expect(served.name).toBe('viewer test cup');
+      expect(served.matches.length).toBe(12);
+      expect(served.matches.every((m) => m.status === 'scheduled')).toBe(true);
+    } finally {
+      await s.close();
+    }
+  });
+
   it('a missing path is a clear error', async () => {
     await expect(startServer({ root: join(tmp, 'nowhere'), port: 0 })).rejects.toThrow(/nowhere: no such file or folder/);
   });

@@ -29,6 +29,8 @@ export interface ServerOptions {
   live?: LiveHub;
   /** Name shown when serving only live matches. */
   name?: string;
+  /** Treat `root` as this kind instead of guessing; `matchday cup --serve` passes 'cup' for a folder it has only just made. */
+  kind?: 'cup';
   /** The built client; default viewer/dist. */
   distDir?: string;
 }
@@ -71,7 +73,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<ViewerServe
   const host = opts.host ?? DEFAULT_HOST;
   const port = opts.port ?? DEFAULT_PORT;
   const live = opts.live ?? new LiveHub();
-  const source = opts.root !== undefined ? openSource(opts.root) : emptySource(opts.name ?? 'matchday');
+  const source = opts.root !== undefined ? openSource(opts.root, opts.kind) : emptySource(opts.name ?? 'matchday');
   const catalog = new Catalog(source, live);
   const serveStatic = staticHandler(opts.distDir ?? DIST_DIR);
 
@@ -105,16 +107,36 @@ export async function startServer(opts: ServerOptions = {}): Promise<ViewerServe
   });
 
   // Every client hears when a match is scheduled, starts, scores or ends, so lists stay current.
-  const stopStatus = live.onStatus((matchId) => {
+  // Changes are batched: a cup announcing 64 matches reads its folder once, not 64 times.
+  const changed = new Set<string>();
+  let flushing = false;
+  const flushStatus = (): void => {
+    const ids = [...changed];
+    changed.clear();
     catalog
-      .entry(matchId)
-      .then((match) => {
-        if (!match) return;
-        for (const s of sessions) s.send({ type: SERVER.matchStatus, match });
+      .list()
+      .then((served) => {
+        for (const match of served.matches) {
+          if (!ids.includes(match.id)) continue;
+          for (const s of sessions) s.send({ type: SERVER.matchStatus, match });
+        }
       })
       .catch(() => {
         /* the list cannot be read right now; the next list request reports why */
+      })
+      .finally(() => {
+        flushing = false;
+        if (changed.size > 0) schedule();
       });
+  };
+  const schedule = (): void => {
+    if (flushing) return;
+    flushing = true;
+    setImmediate(flushStatus);
+  };
+  const stopStatus = live.onStatus((matchId) => {
+    changed.add(matchId);
+    schedule();
   });
 
   await listen(http, port, host);

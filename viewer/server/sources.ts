@@ -39,6 +39,8 @@ class CupSource implements Source {
   }
 
   async list(): Promise<ServedList> {
+    // A cup just started may not have written its config yet: an empty cup, not an error.
+    if (!isCupFolder(this.root)) return emptyList('cup', basename(this.root));
     return readCupList(this.root, (id) => this.replay(id) !== null);
   }
 }
@@ -133,8 +135,12 @@ class ReplayFileSource implements Source {
   }
 }
 
-/** Picks the source for a path given on the command line; a missing path is the user's error. */
-export function openSource(path: string): Source {
+function emptyList(kind: SourceKind, name: string): ServedList {
+  return { kind, name, teams: [], groups: [], table: null, bracket: [], ratings: [], champion: null, matches: [] };
+}
+
+/** Picks the source for a path given on the command line (or forced to a cup folder); a missing path is the user's error. */
+export function openSource(path: string, kind?: 'cup'): Source {
   const root = resolve(path);
   let st;
   try {
@@ -144,6 +150,7 @@ export function openSource(path: string): Source {
   }
   if (st.isFile()) return new ReplayFileSource(root);
   if (!st.isDirectory()) throw new UserError(`${path}: not a file or a folder`);
+  if (kind === 'cup') return new CupSource(root);
   return isCupFolder(root) ? new CupSource(root) : new ScrimSource(root);
 }
 
@@ -153,6 +160,6 @@ export function emptySource(name: string): Source {
     kind: 'cup',
     root: '',
     replay: () => null,
-    list: async () => ({ kind: 'cup', name, teams: [], groups: [], table: null, bracket: [], ratings: [], champion: null, matches: [] }),
+    list: async () => emptyList('cup', name),
   };
 }
