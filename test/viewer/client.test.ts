@@ -91,7 +91,7 @@ describe('frame store', () => {
 });
 
 describe('clock', () => {
-  const a = { available: 600, final: true, segmentTicks: 100 };
+  const a = { available: 600, final: true, live: false, segmentTicks: 100 };
   it('moves ticks at 10 per second times the speed and stops at the end of a finished match', () => {
     const c = new PlaybackClock();
     c.play(a);
@@ -125,7 +125,7 @@ describe('clock', () => {
 
   it('live: waits at the edge, a follower that fell behind skips to within a segment, seeking back stops following', () => {
     const c = new PlaybackClock();
-    const live = { available: 250, final: false, segmentTicks: 100 };
+    const live = { available: 250, final: false, live: true, segmentTicks: 100 };
     c.follow = true;
     c.play(live);
     c.advance(100, live);
@@ -140,17 +140,30 @@ describe('clock', () => {
     c.seek(900, { ...live, available: 900 });
     expect(c.follow).toBe(true);
   });
+
+  it('a replay still arriving is not followed: seeking to what has arrived stays there', () => {
+    const c = new PlaybackClock();
+    const arriving = { available: 200, final: false, live: false, segmentTicks: 100 };
+    c.seek(200, arriving);
+    expect(c.follow).toBe(false);
+    c.advance(16, { ...arriving, available: 400 });
+    expect(c.tick).toBe(200);
+  });
 });
 
 describe('session', () => {
-  it('a shared link opens paused on its tick once the frames reach it', () => {
-    const s = new MatchSession({ startTick: 250 });
+  it('a shared link opens paused on its tick once the frames reach it, and stays there as the rest arrives', () => {
+    const s = new MatchSession({ startTick: 200 });
     s.feed(rec.blobs[0]!);
     s.feed(rec.blobs[1]!);
     expect(s.clock.tick).toBe(0);
     s.feed(rec.blobs[2]!);
-    s.feed(rec.blobs[3]!);
-    expect(s.clock.tick).toBe(250);
+    expect(s.clock.tick).toBe(200);
+    for (const b of rec.blobs.slice(3)) {
+      s.feed(b);
+      s.advance(16);
+    }
+    expect(s.clock.tick).toBe(200);
     expect(s.clock.playing).toBe(false);
   });
 

@@ -7,6 +7,17 @@ import type { MatchSession } from './playback/session.js';
 
 export type LinkState = 'connecting' | 'open' | 'closed';
 
+/**
+ * One watched match. Frames reach the session only after the server's `opened` for the latest
+ * `open` sent: frames of an earlier stream of the same match (open, close, open again; a
+ * reconnect) may still be in flight, and fed to the session they would look like a restart.
+ */
+interface Watch {
+  session: MatchSession;
+  requestId: number;
+  active: boolean;
+}
+
 const RETRY_MS = [500, 1000, 2000, 5000];
 
 export class Connection {
@@ -17,7 +28,8 @@ export class Connection {
   /** Bumped on every change, for useSyncExternalStore. */
   version = 0;
   private ws: WebSocket | null = null;
-  private readonly sessions = new Map<string, MatchSession>();
+  private readonly sessions = new Map<string, Watch>();
+  private nextRequest = 1;
   private readonly listeners = new Set<() => void>();
   private retries = 0;
   private closedByUs = false;
@@ -42,9 +54,9 @@ export class Connection {
       this.notice = null;
       this.send({ type: CLIENT.list });
       // After a reconnect the server sends each stream again from its header; the sessions keep their frames.
-      for (const [id, s] of this.sessions) {
-        s.expectResend();
-        this.send({ type: CLIENT.open, matchId: id });
+      for (const [id, w] of this.sessions) {
+        w.session.expectResend();
+        this.sendOpen(id, w);
       }
       this.changed();
     };
@@ -70,14 +82,21 @@ export class Connection {
 
   /** Streams a match into `session` until unwatch. */
   watch(matchId: string, session: MatchSession): void {
-    this.sessions.set(matchId, session);
-    this.send({ type: CLIENT.open, matchId });
+    const w: Watch = { session, requestId: 0, active: false };
+    this.sessions.set(matchId, w);
+    this.sendOpen(matchId, w);
   }
 
   unwatch(matchId: string, session: MatchSession): void {
-    if (this.sessions.get(matchId) !== session) return;
+    if (this.sessions.get(matchId)?.session !== session) return;
     this.sessions.delete(matchId);
     this.send({ type: CLIENT.close, matchId });
+  }
+
+  private sendOpen(matchId: string, w: Watch): void {
+    w.requestId = this.nextRequest++;
+    w.active = false;
+    this.send({ type: CLIENT.open, matchId, requestId: w.requestId });
   }
 
   entry(matchId: string): MatchEntry | undefined {
@@ -112,7 +131,7 @@ export class Connection {
     switch (m.type) {
       case SERVER.list:
         this.served = m.served;
-        for (const [id, s] of this.sessions) this.applyStatus(id, s);
+        for (const [id, w] of this.sessions) this.applyStatus(id, w.session);
         break;
       case SERVER.matchStatus: {
         if (this.served) {
@@ -121,20 +140,25 @@ export class Connection {
           const matches = at >= 0 ? list.map((e, i) => (i === at ? m.match : e)) : [...list, m.match];
           this.served = { ...this.served, matches };
         }
-        const s = this.sessions.get(m.match.id);
-        if (s) s.setLive(m.match.status === 'live');
+        this.sessions.get(m.match.id)?.session.setLive(m.match.status === 'live');
         // A finished match moves tables and the bracket: ask for the whole list again.
         if (m.match.status === 'done') this.send({ type: CLIENT.list });
         break;
       }
-      case SERVER.opened:
-        this.sessions.get(m.matchId)?.setLive(m.status === 'live');
+      case SERVER.opened: {
+        const w = this.sessions.get(m.matchId);
+        // An answer to an older open of this match: its frames are not for the current session.
+        if (!w || (m.requestId !== undefined && m.requestId !== w.requestId)) break;
+        w.active = true;
+        w.session.setLive(m.status === 'live');
         break;
+      }
       case SERVER.closed:
         break;
       case SERVER.error: {
-        const s = m.matchId !== undefined ? this.sessions.get(m.matchId) : undefined;
-        if (s) s.fail(m.message);
+        const w = m.matchId !== undefined ? this.sessions.get(m.matchId) : undefined;
+        if (w && (m.requestId === undefined || m.requestId === w.requestId)) w.session.fail(m.message);
+        else if (w) break;
         else this.notice = m.message;
         break;
       }
@@ -151,7 +175,8 @@ export class Connection {
       this.changed();
       return;
     }
-    this.sessions.get(f.matchId)?.feed(f.blob, `match ${f.matchId}`);
+    const w = this.sessions.get(f.matchId);
+    if (w?.active) w.session.feed(f.blob, `match ${f.matchId}`);
   }
 
   private applyStatus(id: string, s: MatchSession): void {

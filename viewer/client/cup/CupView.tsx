@@ -13,7 +13,7 @@ export function CupView({ served }: { served: ServedList }) {
     <div className="cup-view">
       <header className="cup-head">
         <h1>{served.name}</h1>
-        {served.champion && <span className="champion">🏆 {name(served.champion)}</span>}
+        {served.champion && <span className="champion">Champion: {name(served.champion)}</span>}
         {live > 0 && <span className="live-badge">{live} LIVE</span>}
       </header>
       {served.groups.length > 0 && (

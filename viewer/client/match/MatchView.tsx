@@ -111,10 +111,11 @@ export function MatchView({ conn, matchId, tick }: Props) {
   const { store, clock } = session;
   const entry = conn.entry(matchId);
   const header = store.header;
-  const teams: [string, string] = header
-    ? [header.teams[0].name, header.teams[1].name]
-    : entry
-      ? [conn.teamName(entry.home), conn.teamName(entry.away)]
+  // The cup's team names (what the cup view shows) over the replay's, which name the policies.
+  const teams: [string, string] = entry
+    ? [conn.teamName(entry.home), conn.teamName(entry.away)]
+    : header
+      ? [header.teams[0].name, header.teams[1].name]
       : ['home', 'away'];
   const shown = clock.shownTick;
   const events = store.events();

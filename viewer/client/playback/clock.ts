@@ -11,6 +11,8 @@ export interface Availability {
   available: number;
   /** True when no more frames will come (the footer is in and the frames reach it). */
   final: boolean;
+  /** The match is being played now (a replay still arriving is not live: it has no edge to follow). */
+  live: boolean;
   /** Ticks per segment: how far behind the live edge a follower trails, since frames arrive a segment at a time. */
   segmentTicks: number;
 }
@@ -26,7 +28,7 @@ export class PlaybackClock {
   /** Moves time on by `ms` of wall time at the current speed, never past what is available. */
   advance(ms: number, a: Availability): void {
     if (a.available < 0) return;
-    if (this.follow && !a.final) {
+    if (this.follow && a.live && !a.final) {
       // A follower that fell more than a segment behind (joined late, tab in background) skips ahead.
       const floor = Math.max(0, a.available - a.segmentTicks);
       if (this.tick < floor) this.tick = floor;
@@ -61,7 +63,7 @@ export class PlaybackClock {
   seek(tick: number, a: Availability): void {
     const t = Math.max(0, Math.min(Math.round(tick), Math.max(0, a.available)));
     this.tick = t;
-    this.follow = !a.final && t >= a.available;
+    this.follow = a.live && !a.final && t >= a.available;
   }
 
   /** Moves by whole ticks from the shown one (arrow keys). */

@@ -32,6 +32,7 @@ export class MatchSession {
     return {
       available: this.store.available,
       final: this.store.complete || (!this.live && this.store.footer !== null),
+      live: this.live,
       segmentTicks: this.store.header?.segmentTicks ?? SEGMENT_TICKS,
     };
   }

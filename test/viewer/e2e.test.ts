@@ -1,0 +1,181 @@
+// The viewer end to end: the built client in headless Chromium against the real server, on a small
+// cup folder played by the real scheduler, plus one match published live while the page is open.
+// Screenshots of each view go to test/viewer/screenshots/ for a person to look at.
+import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ReplayReader } from '../../engine/replay/reader.js';
+import type { Frame } from '../../engine/replay/types.js';
+import type { CupReport } from '../../tournament/report.js';
+import { startServer, type ViewerServer } from '../../viewer/server/index.js';
+import { ensureViewerBuilt, launchBrowser, readHook, VIEWER_DIST, type BrowserRig } from '../bench/viewer-client.js';
+import { makeCupFolder, recordMatch } from '../bench/viewer-server.js';
+
+const SHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
+
+let dir: string;
+let cupDir: string;
+let report: CupReport;
+let server: ViewerServer;
+let rig: BrowserRig;
+let page: Page;
+/** Uncaught page errors and console errors: any of them fails the run. */
+const pageErrors: string[] = [];
+
+function replayOf(id: string): ReplayReader {
+  const m = report.results.find((r) => r.id === id)!;
+  return new ReplayReader(readFileSync(resolve(cupDir, m.replay)), m.replay);
+}
+
+async function waitHook(p: Page, pred: string, timeout = 30_000): Promise<void> {
+  // `pred` is an expression over `h`, the page's window.__matchday.
+  try {
+    await p.waitForFunction(`(() => { const h = window.__matchday; return !!h && (${pred}); })()`, null, { timeout, polling: 50 });
+  } catch (e) {
+    // Say what the page showed instead, so a failure explains itself.
+    throw new Error(`waiting for ${pred}: ${(e as Error).message.split('\n')[0]}; the hook says ${JSON.stringify(await readHook(p))}`);
+  }
+}
+
+beforeAll(async () => {
+  ensureViewerBuilt();
+  dir = await mkdtemp(join(tmpdir(), 'matchday-e2e-'));
+  cupDir = join(dir, 'cup');
+  // 200-tick halves: long enough for a few goals across the cup, short enough to play in seconds.
+  await makeCupFolder(cupDir, 200);
+  report = JSON.parse(readFileSync(join(cupDir, 'report.json'), 'utf8')) as CupReport;
+  server = await startServer({ root: cupDir, port: 0, host: '127.0.0.1', distDir: VIEWER_DIST });
+  rig = await launchBrowser();
+  page = rig.page;
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  page.on('console', (m) => {
+    if (m.type() === 'error') pageErrors.push(m.text());
+  });
+  mkdirSync(SHOTS, { recursive: true });
+}, 240_000);
+
+afterAll(async () => {
+  await rig?.close();
+  await server?.close();
+  if (dir) await rm(dir, { recursive: true, force: true });
+});
+
+describe('viewer in headless Chromium', () => {
+  it('the cup view shows its groups with their tables, the bracket and every match', async () => {
+    await page.goto(server.url);
+    await page.locator('[data-testid=group]').first().waitFor();
+    const groups = report.summary.groups!;
+    expect(groups.length).toBeGreaterThan(0);
+    await expect.poll(() => page.locator('[data-testid=group]').count()).toBe(groups.length);
+    const names = new Map(report.teams.map((t) => [t.id, t.name]));
+    for (const [i, g] of groups.entries()) {
+      const text = await page.locator('[data-testid=group]').nth(i).innerText();
+      expect(text).toContain(`Group ${g.name}`);
+      // The table's first row is the group's leader.
+      expect(await page.locator('[data-testid=group]').nth(i).locator('tbody tr').first().innerText()).toContain(names.get(g.table[0]!.team)!);
+    }
+    expect(await page.locator('[data-testid=tie]').count()).toBe(report.summary.bracket!.length);
+    expect(await page.locator('[data-testid=match-row]').count()).toBe(report.results.length);
+    expect(await page.locator('[data-testid=ratings] tbody tr').count()).toBe(report.teams.length);
+    await page.screenshot({ path: join(SHOTS, 'cup.png'), fullPage: true });
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('opening a match plays it, and the ball drawn at the shown tick is the decoded frame', async () => {
+    const withGoal = report.results.find((r) => r.score[0] + r.score[1] > 0);
+    expect(withGoal, 'the fixture cup has a match with a goal').toBeDefined();
+    const id = withGoal!.id;
+    await page.goto(server.url);
+    await page.locator(`[data-match="${id}"] a`).first().click();
+    expect(new URL(page.url()).hash).toBe(`#/match/${id}`);
+    // It starts playing by itself.
+    await waitHook(page, 'h.playing && h.tick >= 25');
+    await page.keyboard.press('Space');
+    await waitHook(page, '!h.playing');
+    const reader = replayOf(id);
+    const h = (await readHook(page))!;
+    expect(h.matchId).toBe(id);
+    expect(h.tick).toBeGreaterThanOrEqual(25);
+    expect(h.ballDrawn).toEqual(reader.frameAt(h.tick).ball);
+    const inPage = await page.evaluate((t) => window.__matchday!.frame(t), h.tick);
+    expect(inPage).toEqual(reader.frameAt(h.tick));
+    // Arrow right steps one tick; the drawn ball follows the decoded frames exactly.
+    await page.keyboard.press('ArrowRight');
+    await waitHook(page, `h.tick === ${h.tick + 1} && h.ballDrawn && h.ballDrawn.x === ${reader.frameAt(h.tick + 1).ball.x}`);
+    expect((await readHook(page))!.ballDrawn).toEqual(reader.frameAt(h.tick + 1).ball);
+    // Number keys set the speed.
+    await page.keyboard.press('7');
+    await waitHook(page, 'h.speed === 16');
+    await page.keyboard.press('3');
+    await waitHook(page, 'h.speed === 1');
+    await page.screenshot({ path: join(SHOTS, 'match.png') });
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('seeking to a goal shows the score the replay has at that tick', async () => {
+    const id = report.results.find((r) => r.score[0] + r.score[1] > 0)!.id;
+    const reader = replayOf(id);
+    // Through the cup view, so the match view mounts afresh whatever the previous test left.
+    await page.goto(`${server.url}#/`);
+    await page.goto(`${server.url}#/match/${id}`);
+    await waitHook(page, `h.matchId === '${id}' && h.playing`);
+    await page.keyboard.press('Space');
+    await waitHook(page, '!h.playing');
+    const mark = page.locator('.tl-goal').first();
+    await mark.waitFor();
+    const tick = Number(await mark.getAttribute('data-tick'));
+    const goals = reader.footer.events.filter((e) => e.type === 'goal');
+    expect(goals.map((e) => e.tick)).toContain(tick);
+    await mark.click();
+    await waitHook(page, `h.tick === ${tick} && !h.playing`);
+    const f: Frame = reader.frameAt(tick);
+    expect(f.score[0] + f.score[1]).toBe(goals.filter((e) => e.tick <= tick).length);
+    await expect.poll(() => page.locator('[data-testid=score]').innerText()).toBe(`${f.score[0]} – ${f.score[1]}`);
+    expect((await readHook(page))!.ballDrawn).toEqual(f.ball);
+    // The address names the moment shown, so it can be shared.
+    expect(new URL(page.url()).hash).toBe(`#/match/${id}?t=${tick}`);
+    await page.screenshot({ path: join(SHOTS, 'match-goal.png') });
+    // The link opens on that moment in a fresh page load.
+    await page.reload();
+    await waitHook(page, `h.tick === ${tick} && h.ballDrawn !== null && !h.playing`);
+    await expect.poll(() => page.locator('[data-testid=score]').innerText()).toBe(`${f.score[0]} – ${f.score[1]}`);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('a live match that starts after the page opened is followed to its end', async () => {
+    const rec = await recordMatch('possession', 'chaser', { seed: 11, halfTicks: 200 });
+    await page.goto(`${server.url}#/`);
+    await page.locator('[data-testid=group]').first().waitFor();
+    const id = 'live-friendly';
+    const blobs = rec.blobs;
+    server.live.begin(id, blobs[0]!.bytes, { label: 'Live friendly' });
+    server.live.segment(id, blobs[1]!.bytes);
+    // The list learns of the match by itself, and it is one click away.
+    const link = page.locator(`[data-match="${id}"] a`);
+    await link.waitFor({ timeout: 15_000 });
+    expect(await page.locator(`[data-match="${id}"]`).innerText()).toContain('LIVE');
+    await link.click();
+    await waitHook(page, 'h.available >= 100 && h.ballDrawn !== null');
+    await page.keyboard.press('7');
+    const segments = blobs.filter((b) => b.kind === 'segment').slice(1);
+    const seen: number[] = [];
+    for (const s of segments) {
+      server.live.segment(id, s.bytes);
+      await page.waitForTimeout(250);
+      seen.push((await readHook(page))!.tick);
+    }
+    await page.screenshot({ path: join(SHOTS, 'live.png') });
+    server.live.end(id, blobs[blobs.length - 1]!.bytes);
+    await waitHook(page, `h.final && h.tick === ${rec.result.ticks} && !h.playing`, 60_000);
+    // It kept up while the match was played: the shown tick moved on as segments came in.
+    expect(seen[seen.length - 1]!).toBeGreaterThan(seen[0]!);
+    const [a, b] = rec.result.score;
+    await expect.poll(() => page.locator('[data-testid=score]').innerText()).toBe(`${a} – ${b}`);
+    expect((await readHook(page))!.ballDrawn).toEqual(new ReplayReader(rec.file, 'live').frameAt(rec.result.ticks).ball);
+    expect(pageErrors).toEqual([]);
+  });
+});
