@@ -53,16 +53,18 @@ export const PHYS = {
   recover: 0.0006,
   kickReach: 1.0,
   kickMaxHeight: 1.9,
-  catchReach: 2.0,
+  catchReach: 1.2,
   catchMaxHeight: 2.6,
   tackleReach: 1.6,
   maxKickSpeed: 30,
   throwSpeed: 18,
   /** Ticks a player must wait after a kick before touching the ball again. */
   kickCooldown: 3,
+  /** Ticks a goalkeeper needs to recover after parrying a ball (no hands, no feet). */
+  parryRecovery: 5,
   /** Direction noise (as a lateral fraction) of a perfect soft kick, and its growth with power, motion and awkwardness. */
   kickNoiseBase: 0.015,
-  kickNoisePower: 0.07,
+  kickNoisePower: 0.055,
   kickNoiseMotion: 0.03,
   kickNoiseReach: 0.05,
   kickNoiseHeight: 0.08,

@@ -4,7 +4,7 @@ import { emit } from '../events.js';
 import { attackSign } from '../frame.js';
 import { inOwnGoalArea, inOwnPenaltyArea } from '../geometry.js';
 import { gauss } from '../rng.js';
-import { M_FREE_KICK, M_INDIRECT, P_STRIDE, P_X, P_Y, TEAM_SIZE, type MatchState } from '../state.js';
+import { F_COOLDOWN, F_STRIDE, M_FREE_KICK, M_INDIRECT, P_STRIDE, P_X, P_Y, TEAM_SIZE, type MatchState } from '../state.js';
 import { beginRestart } from './restarts.js';
 import { touch, TOUCH_DEFLECT, TOUCH_HANDS, TOUCH_KICK } from './touch.js';
 
@@ -48,8 +48,8 @@ export function tryCatch(state: MatchState, p: number, team: number): boolean {
   }
   const speed = Math.sqrt(b[3]! * b[3]! + b[4]! * b[4]! + b[5]! * b[5]!);
   // Harder the faster the ball, and the further the keeper has to dive (beyond a metre).
-  const dive = d > 1 ? (d - 1) / (PHYS.catchReach - 1) : 0;
-  const chance = Math.min(1, Math.max(0.15, 1.35 - speed / 40)) * (1 - 0.35 * dive);
+  const dive = d > 0.8 ? (d - 0.8) / (PHYS.catchReach - 0.8) : 0;
+  const chance = Math.min(1, Math.max(0.1, 1.3 - speed / 35)) * (1 - 0.5 * dive);
   const rng = state.rng.team[team as 0 | 1];
   const caught = rng() < chance;
   // A parry is a save, not a deliberate play: it does not reset offside (Law 11).
@@ -69,6 +69,8 @@ export function tryCatch(state: MatchState, p: number, team: number): boolean {
     b[3] = vx;
     b[4] = vy;
     b[5] = Math.abs(b[5]!) * 0.3;
+    // Back on its feet only after a moment: the rebound is there for whoever reaches it first.
+    state.flags[p * F_STRIDE + F_COOLDOWN] = PHYS.parryRecovery;
     emit(state, 'parry', team, p, b[0]!, b[1]!);
   }
   return true;
