@@ -5,6 +5,7 @@ import { registerPlay } from './commands/play.js';
 import { registerValidate } from './commands/validate.js';
 import { registerServe } from './commands/serve.js';
 import { registerVerify } from './commands/verify.js';
+import { registerScrim } from './commands/scrim.js';
 import { UserError } from './errors.js';
 
 const program = new Command('matchday')
@@ -17,6 +18,7 @@ registerVerify(program);
 registerCup(program);
 registerValidate(program);
 registerServe(program);
+registerScrim(program);
 
 try {
   await program.parseAsync(process.argv);

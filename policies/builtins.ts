@@ -13,6 +13,11 @@ export const BUILTINS: Readonly<Record<string, string>> = {
   direct: 'a 4-4-2 that plays early balls forward: long passes, through balls and crosses',
   chaser: 'every player runs at the ball (a test team)',
   statue: 'stands still (a test team)',
+  'ladder-1': 'ladder rung 1: stands still',
+  'ladder-2': 'ladder rung 2: all eleven chase the ball',
+  'ladder-3': 'ladder rung 3: a 4-4-2 that keeps its shape and kicks the ball long',
+  'ladder-4': 'ladder rung 4: passes to free team-mates, presses with two, keeper throws it out',
+  'ladder-5': 'ladder rung 5, the one to beat: the full reference brain, tuned to win',
 };
 
 export interface TeamSpec {
@@ -31,7 +36,9 @@ export function resolveTeam(spec: string, baseDir = process.cwd()): TeamSpec {
     if (!Object.hasOwn(BUILTINS, name)) {
       throw new Error(`unknown built-in team '${name}' (known: ${Object.keys(BUILTINS).join(', ')})`);
     }
-    return { spec, name, file: join(HERE, `${name}.js`) };
+    const file = join(HERE, `${name}.js`);
+    // The ladder's teams live in policies/ladder/.
+    return { spec, name, file: existsSync(file) ? file : join(HERE, 'ladder', `${name}.js`) };
   }
   const file = resolve(baseDir, spec);
   if (!existsSync(file)) throw new Error(`${spec}: policy file not found`);
