@@ -9,8 +9,10 @@ import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ReplayReader } from '../../engine/replay/reader.js';
+import { rewriteReplay } from '../../engine/replay/rewrite.js';
 import type { Frame } from '../../engine/replay/types.js';
 import type { CupReport } from '../../tournament/report.js';
+import { layoutFor, toScreen } from '../../viewer/client/match/draw.js';
 import { startServer, type ViewerServer } from '../../viewer/server/index.js';
 import { ensureViewerBuilt, launchBrowser, readHook, VIEWER_DIST, type BrowserRig } from '../bench/viewer-client.js';
 import { makeCupFolder, recordMatch } from '../bench/viewer-server.js';
@@ -176,6 +178,66 @@ describe('viewer in headless Chromium', () => {
     const [a, b] = rec.result.score;
     await expect.poll(() => page.locator('[data-testid=score]').innerText()).toBe(`${a} – ${b}`);
     expect((await readHook(page))!.ballDrawn).toEqual(new ReplayReader(rec.file, 'live').frameAt(rec.result.ticks).ball);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('debug marks and log lines switch on per team, and faults show at their tick', async () => {
+    // A played match with one tick's debug output and a fault added, as the sandbox records them.
+    const T = 150;
+    const rec = await recordMatch('possession', 'chaser', { seed: 12, halfTicks: 200 });
+    const file = rewriteReplay(new ReplayReader(rec.file, 'debug'), {
+      frame: (f) =>
+        f.tick !== T
+          ? f
+          : {
+              ...f,
+              // Just outside the touchlines, where no player stands over the dot.
+              debug: [
+                { marks: [{ kind: 'dot', x: -20, y: 36.5, color: '#ff00ff' }], logs: ['home thinks at 150'] },
+                { marks: [{ kind: 'dot', x: 20, y: -36.5, color: '#00ffff' }], logs: ['away thinks at 150'] },
+              ],
+              faults: [[], [{ tick: T, kind: 'budget', message: 'over budget by 12 units' }]],
+            },
+    });
+    const r = new ReplayReader(file, 'debug');
+    const id = 'debug-demo';
+    server.live.begin(id, r.headerBlob(), { label: 'Debug demo' });
+    for (let i = 0; i < r.segmentCount; i++) server.live.segment(id, r.segmentBlob(i));
+    server.live.end(id, r.footerBlob());
+
+    await page.goto(`${server.url}#/`);
+    await page.goto(`${server.url}#/match/${id}?t=${T}`);
+    await waitHook(page, `h.matchId === '${id}' && h.tick === ${T} && h.final && h.ballDrawn !== null`);
+    // The colour drawn at a pitch point (canvas pixels are CSS pixels times the device pixel ratio).
+    const pixelAt = async (x: number, y: number): Promise<string> => {
+      const box = await page.evaluate(() => {
+        const c = document.querySelector<HTMLCanvasElement>('canvas.pitch')!;
+        return { w: c.clientWidth, h: c.clientHeight, dpr: c.width / c.clientWidth };
+      });
+      const [sx, sy] = toScreen(layoutFor(box.w, box.h), x, y);
+      return page.evaluate(([px, py]) => {
+        const d = document.querySelector<HTMLCanvasElement>('canvas.pitch')!.getContext('2d')!.getImageData(px!, py!, 1, 1).data;
+        return `#${[d[0], d[1], d[2]].map((v) => v!.toString(16).padStart(2, '0')).join('')}`;
+      }, [Math.round(sx * box.dpr), Math.round(sy * box.dpr)]);
+    };
+    expect(await pixelAt(-20, 36.5)).not.toBe('#ff00ff');
+    await page.getByTestId('tab-debug').click();
+    await page.getByTestId('debug-0').check();
+    await expect.poll(() => pixelAt(-20, 36.5)).toBe('#ff00ff');
+    expect(await pixelAt(20, -36.5)).not.toBe('#00ffff');
+    expect(await page.getByTestId('debug').innerText()).toContain('home thinks at 150');
+    expect(await page.getByTestId('debug').innerText()).not.toContain('away thinks at 150');
+    await page.getByTestId('debug-1').check();
+    await expect.poll(() => pixelAt(20, -36.5)).toBe('#00ffff');
+    expect(await page.getByTestId('debug').innerText()).toContain('away thinks at 150');
+    await page.screenshot({ path: join(SHOTS, 'debug.png') });
+    // The fault: listed under its team at its tick, and marked on the timeline.
+    await page.getByTestId('tab-faults').click();
+    const faults = await page.getByTestId('faults').innerText();
+    expect(faults).toContain('no faults');
+    expect(faults).toMatch(/t150\s+budget: over budget by 12 units/);
+    expect(await page.locator(`.tl-fault[data-tick="${T}"]`).count()).toBe(1);
+    await page.screenshot({ path: join(SHOTS, 'faults.png') });
     expect(pageErrors).toEqual([]);
   });
 });
