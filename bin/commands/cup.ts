@@ -1,11 +1,15 @@
 // `matchday cup <config>`: a whole tournament, headless and resumable, with a progress bar.
+import { mkdirSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { basename, extname, join, resolve } from 'node:path';
 import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
 import { ENGINE_VERSION } from '../../engine/version.js';
 import { CupConfigError, CupDir, loadCupConfig, reportMarkdown, runCup, type CupProgress } from '../../tournament/index.js';
-import { makeCupPlay, policyHash } from '../../tournament/runner/cup-play.js';
+import { makeCupPlay, policyHash, type LiveOptions } from '../../tournament/runner/cup-play.js';
+import { LiveHub } from '../../viewer/server/live.js';
+import { DEFAULT_HOST, DEFAULT_PORT } from '../../viewer/protocol.js';
+import { startServer, type ViewerServer } from '../../viewer/server/index.js';
 import { MatchPool } from '../../tournament/runner/pool.js';
 import { intOption, UserError } from '../errors.js';
 import { onShutdown } from '../shutdown.js';
@@ -17,7 +21,14 @@ interface CupOptions {
   serve?: boolean;
   pace?: string;
   port?: string;
+  host?: string;
   json?: boolean;
+}
+
+function paceOption(v: string): number {
+  const x = Number(v);
+  if (!Number.isFinite(x) || x <= 0 || x > 10_000) throw new UserError(`--pace must be a number above 0 (times real time), got '${v}'`);
+  return x;
 }
 
 /** Progress on stderr: a bar on a terminal, plain lines otherwise. */
@@ -62,7 +73,8 @@ export function registerCup(program: Command): void {
     .option('--resume', 'continue a cup that was stopped; refuses if a policy or the engine changed')
     .option('--serve', 'serve the viewer while the cup runs, to watch it live')
     .option('--pace <x>', 'with --serve: play matches at x times real time (pacing never changes a result)')
-    .option('--port <n>', 'with --serve: port (default 8080)')
+    .option('--port <n>', `with --serve: port (default ${DEFAULT_PORT}; 0 picks a free one)`)
+    .option('--host <h>', `with --serve: address to bind (default ${DEFAULT_HOST})`)
     .option('--json', 'print one JSON object as the last line of stdout')
     .action(async (configFile: string, opts: CupOptions) => {
       let config;
@@ -80,15 +92,26 @@ export function registerCup(program: Command): void {
         abort.abort();
         await pool.close();
       });
-      const progress = progressReporter();
       const dir = new CupDir(outDir);
+      let live: LiveOptions | undefined;
+      let server: ViewerServer | undefined;
+      if (opts.serve) {
+        const hub = new LiveHub();
+        // The server watches the cup folder from the start; the cup fills it.
+        mkdirSync(outDir, { recursive: true });
+        const pace = opts.pace !== undefined ? paceOption(opts.pace) : 0;
+        server = await startServer({ root: outDir, kind: 'cup', live: hub, port: opts.port !== undefined ? intOption('--port', opts.port, 0, 65535) : DEFAULT_PORT, host: opts.host ?? DEFAULT_HOST });
+        live = { sink: hub, pace };
+        process.stderr.write(`watch at ${server.url}\n`);
+      } else if (opts.pace !== undefined) throw new UserError('--pace needs --serve');
+      const progress = progressReporter();
       try {
         const { report } = await runCup({
           config,
           outDir,
           resume: opts.resume === true,
           workers,
-          play: makeCupPlay(pool, (id) => dir.replayPath(id)),
+          play: makeCupPlay(pool, (id) => dir.replayPath(id), live),
           engineVersion: ENGINE_VERSION,
           policyHash,
           signal: abort.signal,
@@ -98,6 +121,13 @@ export function registerCup(program: Command): void {
         process.stdout.write(reportMarkdown(report) + '\n');
         process.stdout.write(`cup folder: ${outDir}\n`);
         if (opts.json) process.stdout.write(JSON.stringify({ champion: report.champion, matches: report.matches, hash: report.hash, out: outDir }) + '\n');
+        if (server) {
+          // The cup is over; keep serving its replays until interrupted.
+          process.stderr.write(`cup over; still serving at ${server.url} (Ctrl-C to stop)\n`);
+          const srv = server;
+          onShutdown(() => srv.close());
+          await new Promise<never>(() => undefined);
+        }
       } catch (e) {
         progress.stop();
         if (abort.signal.aborted) throw new UserError('stopped; run again with --resume to continue', 130);
