@@ -5,6 +5,9 @@
 //
 //   node --no-node-snapshot --import tsx scripts/ladder.ts [--seeds 1-50] [--workers 2] [--half-ticks N] [--no-write]
 //
+// With --degenerates (seeds default 1-20 then), it instead plays the top rung against each
+// degenerate test team, both sides on every seed, and checks that none of them beats it.
+//
 // Every match is a pure function of (seed, the two policy files, their names, the config), so the
 // result does not depend on the number of workers or the order in which they finish.
 import { fork } from 'node:child_process';
@@ -36,7 +39,9 @@ const modules = new Map<string, PolicyModule>();
 async function load(name: string): Promise<PolicyModule> {
   let m = modules.get(name);
   if (!m) {
-    m = (await import(`../policies/ladder/${name}.js`)) as PolicyModule;
+    // 'fixture:x' is a degenerate test team from test/fixtures/policies (for --degenerates).
+    const path = name.startsWith('fixture:') ? `../test/fixtures/policies/${name.slice(8)}.js` : `../policies/ladder/${name}.js`;
+    m = (await import(path)) as PolicyModule;
     modules.set(name, m);
   }
   return m;
@@ -46,11 +51,16 @@ async function load(name: string): Promise<PolicyModule> {
 export async function playLadderMatch(f: Fixture, halfTicks: number): Promise<LadderMatch> {
   const home = f.aHome ? f.a : f.b;
   const away = f.aHome ? f.b : f.a;
-  const config = defaultConfig({ seed: f.seed, halfTicks, homeName: home, awayName: away });
+  // The team name keys its random streams: a fixture plays under its bare name.
+  const label = (n: string): string => n.replace(/^fixture:/, '');
+  const config = defaultConfig({ seed: f.seed, halfTicks, homeName: label(home), awayName: label(away) });
   const r = runMatch(config, [inProcessController(await load(home)), inProcessController(await load(away))]);
   const [gh, ga] = r.score;
   return { a: f.a, b: f.b, seed: f.seed, aHome: f.aHome, goalsA: f.aHome ? gh : ga, goalsB: f.aHome ? ga : gh, hash: r.hash };
 }
+
+/** The degenerate test teams of test/fixtures/policies, which must not beat the top of the ladder. */
+export const DEGENERATES = ['chase-all', 'shoot-always', 'park-the-bus', 'kick-out'] as const;
 
 function fixtures(seeds: number[]): Fixture[] {
   const out: Fixture[] = [];
@@ -163,12 +173,33 @@ function sample(matches: LadderMatch[], halfTicks: number): object {
   return { engineVersion: ENGINE_VERSION, halfTicks, matches: picks };
 }
 
+/** The top rung against every degenerate team over the seeds, both sides: none may take as many points. */
+async function degenerateCheck(seeds: number[], halfTicks: number, workers: number): Promise<void> {
+  const top = LADDER[LADDER.length - 1]!;
+  const list = DEGENERATES.flatMap((d) => seeds.flatMap((seed) => [true, false].map((aHome) => ({ a: top, b: `fixture:${d}`, seed, aHome }))));
+  const matches = await playParallel(list, halfTicks, workers);
+  let failed = 0;
+  console.log(`${top} v the degenerate test teams, seeds ${seeds[0]}-${seeds[seeds.length - 1]} home and away, ${halfTicks} ticks per half, engine ${ENGINE_VERSION}\n`);
+  for (const d of DEGENERATES) {
+    const sel = matches.filter((m) => m.b === `fixture:${d}`);
+    const w = sel.filter((m) => m.goalsA > m.goalsB).length;
+    const l = sel.filter((m) => m.goalsA < m.goalsB).length;
+    const gf = sel.reduce((t, m) => t + m.goalsA, 0);
+    const ga = sel.reduce((t, m) => t + m.goalsB, 0);
+    const ok = w > l;
+    if (!ok) failed++;
+    console.log(`${d.padEnd(14)} W-D-L ${w}-${sel.length - w - l}-${l}  goals ${gf}-${ga}  ${ok ? `${top} wins` : 'FAIL'}`);
+  }
+  if (failed > 0) process.exitCode = 1;
+}
+
 async function main(argv: string[]): Promise<void> {
   if (argv.includes('--worker')) return worker();
-  let seeds = parseSeedRange('1-50');
+  let seeds = parseSeedRange(argv.includes('--degenerates') ? '1-20' : '1-50');
   let workers = 2;
   let halfTicks = DEFAULT_HALF_TICKS;
   let write = true;
+  let degenerates = false;
   for (let k = 0; k < argv.length; k++) {
     const a = argv[k];
     const v = argv[k + 1];
@@ -176,11 +207,13 @@ async function main(argv: string[]): Promise<void> {
     else if (a === '--workers' && v && /^\d+$/.test(v) && Number(v) >= 1) (workers = Number(v)), k++;
     else if (a === '--half-ticks' && v && /^\d+$/.test(v) && Number(v) >= 10) (halfTicks = Number(v)), k++;
     else if (a === '--no-write') write = false;
+    else if (a === '--degenerates') degenerates = true;
     else if (a === '--help') {
-      console.log('usage: node --no-node-snapshot --import tsx scripts/ladder.ts [--seeds 1-50] [--workers 2] [--half-ticks N] [--no-write]');
+      console.log('usage: node --no-node-snapshot --import tsx scripts/ladder.ts [--seeds 1-50] [--workers 2] [--half-ticks N] [--no-write] [--degenerates]');
       return;
     } else throw new Error(`unknown or incomplete argument '${a}' (try --help)`);
   }
+  if (degenerates) return degenerateCheck(seeds, halfTicks, workers);
   const matches = await playParallel(fixtures(seeds), halfTicks, workers);
   const { text, violations } = report(seeds, halfTicks, matches);
   console.log(text);
