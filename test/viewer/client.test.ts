@@ -224,10 +224,14 @@ describe('stats and timeline', () => {
   });
 
   it('shows the 90-minute clock with seconds', () => {
-    expect(clockText(0, 0, 3000, 1000)).toBe('0:00');
-    expect(clockText(0, 1500, 3000, 1000)).toBe('22:30');
-    expect(clockText(1, 3000, 3000, 1000)).toBe('90:00');
-    expect(clockText(2, 500, 3000, 1000)).toBe('97:30');
+    expect(clockText(0, 0, 3000, 1000, false)).toBe('0:00');
+    expect(clockText(0, 1500, 3000, 1000, false)).toBe('22:30');
+    expect(clockText(1, 3000, 3000, 1000, false)).toBe('90:00');
+    expect(clockText(2, 500, 3000, 1000, true)).toBe('97:30');
+    // Finished or in a shoot-out: 90:00 after regulation, 120:00 after extra time.
+    expect(clockText(5, 0, 3000, 1000, false)).toBe('90:00');
+    expect(clockText(5, 0, 3000, 1000, true)).toBe('120:00');
+    expect(clockText(4, 37, 3000, 1000, false)).toBe('90:00');
   });
 });
 

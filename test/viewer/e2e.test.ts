@@ -178,6 +178,13 @@ describe('viewer in headless Chromium', () => {
     const [a, b] = rec.result.score;
     await expect.poll(() => page.locator('[data-testid=score]').innerText()).toBe(`${a} – ${b}`);
     expect((await readHook(page))!.ballDrawn).toEqual(new ReplayReader(rec.file, 'live').frameAt(rec.result.ticks).ball);
+    // At the end the stats counted from the events agree with the engine's.
+    await page.getByTestId('tab-stats').click();
+    const row = async (label: string): Promise<string> => page.getByTestId('stats').locator('tr', { hasText: label }).first().innerText();
+    const st = rec.result.stats.teams;
+    expect((await row('Goals')).split(/\s+/)).toEqual([String(a), 'Goals', String(b)]);
+    expect((await row('Shots')).split(/\s+/)).toEqual([String(st[0].shots), 'Shots', String(st[1].shots)]);
+    await page.screenshot({ path: join(SHOTS, 'stats.png') });
     expect(pageErrors).toEqual([]);
   });
 

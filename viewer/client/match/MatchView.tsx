@@ -132,7 +132,13 @@ export function MatchView({ conn, matchId, tick }: Props) {
         {entry && <span className="muted">{entry.label}</span>}
       </div>
       {header ? (
-        <Scoreboard header={header} frame={store.frame(shown)} teams={teams} live={session.live} />
+        <Scoreboard
+          header={header}
+          frame={store.frame(shown)}
+          teams={teams}
+          live={session.live}
+          extraTimePlayed={events.some((e) => e.type === 'extra_time' && e.tick <= shown)}
+        />
       ) : (
         <div className="scoreboard muted">{session.error ? '' : `Loading ${matchId}…`}</div>
       )}

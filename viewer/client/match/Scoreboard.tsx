@@ -18,9 +18,11 @@ interface Props {
   frame: Frame | undefined;
   teams: [string, string];
   live: boolean;
+  /** Extra time was played before the shown frame (the stopped clock then reads 120, not 90). */
+  extraTimePlayed: boolean;
 }
 
-export function Scoreboard({ header, frame, teams, live }: Props) {
+export function Scoreboard({ header, frame, teams, live, extraTimePlayed }: Props) {
   const c = header.config;
   const period = frame ? PERIODS[frame.period] ?? 'first_half' : 'first_half';
   return (
@@ -38,7 +40,7 @@ export function Scoreboard({ header, frame, teams, live }: Props) {
         <i className="swatch" style={{ background: TEAM_COLORS[1].shirt }} />
       </span>
       <span className="clock" data-testid="clock">
-        {frame ? clockText(frame.period, frame.periodTick, c.halfTicks, c.extraTimeTicks) : '0:00'}
+        {frame ? clockText(frame.period, frame.periodTick, c.halfTicks, c.extraTimeTicks, extraTimePlayed) : '0:00'}
       </span>
       <span className="period">{PERIOD_TEXT[period]}</span>
       {live && <span className="live-badge">LIVE</span>}

@@ -29,10 +29,14 @@ export function marksFrom(events: readonly MatchEvent[], faults: readonly TeamFa
   return out;
 }
 
-/** The 90-minute clock as m:ss for a frame's period and period tick (the engine's minute, with seconds). */
-export function clockText(period: number, periodTick: number, halfTicks: number, extraTicks: number): string {
+/**
+ * The 90-minute clock as m:ss for a frame's period and period tick (the engine's minute, with seconds).
+ * In a shoot-out or after the end it stops at 90:00, or at 120:00 when extra time was played, where
+ * the engine's minute always says 120.
+ */
+export function clockText(period: number, periodTick: number, halfTicks: number, extraTicks: number, extraTimePlayed: boolean): string {
   const span = period < 2 ? 45 : period < 4 ? 15 : 0;
-  const base = period === 0 ? 0 : period === 1 ? 45 : period === 2 ? 90 : period === 3 ? 105 : 120;
+  const base = period === 0 ? 0 : period === 1 ? 45 : period === 2 ? 90 : period === 3 ? 105 : extraTimePlayed ? 120 : 90;
   const len = period < 2 ? halfTicks : extraTicks;
   const seconds = len > 0 && span > 0 ? Math.floor((periodTick * span * 60) / len) : 0;
   const total = base * 60 + seconds;
