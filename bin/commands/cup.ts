@@ -22,6 +22,7 @@ interface CupOptions {
   pace?: string;
   port?: string;
   host?: string;
+  halfTicks?: string;
   json?: boolean;
 }
 
@@ -75,6 +76,7 @@ export function registerCup(program: Command): void {
     .option('--pace <x>', 'with --serve: play matches at x times real time (pacing never changes a result)')
     .option('--port <n>', `with --serve: port (default ${DEFAULT_PORT}; 0 picks a free one)`)
     .option('--host <h>', `with --serve: address to bind (default ${DEFAULT_HOST})`)
+    .option('--half-ticks <n>', 'override the config\'s ticks per half (a quick look at a cup)')
     .option('--json', 'print one JSON object as the last line of stdout')
     .action(async (configFile: string, opts: CupOptions) => {
       let config;
@@ -84,6 +86,7 @@ export function registerCup(program: Command): void {
         if (e instanceof CupConfigError || e instanceof Error) throw new UserError(e.message);
         throw e;
       }
+      if (opts.halfTicks !== undefined) config = { ...config, match: { ...config.match, halfTicks: intOption('--half-ticks', opts.halfTicks, 10, 1_000_000) } };
       const outDir = resolve(opts.out ?? join('cups', basename(configFile, extname(configFile))));
       const workers = opts.workers !== undefined ? intOption('--workers', opts.workers, 1, 64) : (config.workers ?? availableParallelism());
       const pool = new MatchPool(workers);

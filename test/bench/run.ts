@@ -10,6 +10,11 @@ const benches: Array<[string, Bench]> = [
 // Benchmarks owned by other parts load lazily, so one missing part does not stop the others.
 const optional: Array<[string, string, string]> = [
   ['sandbox', './sandbox.js', 'sandboxBench'],
+  ['replay', './replay.js', 'replayBench'],
+  ['viewer server', './viewer-server.js', 'viewerServerBench'],
+  ['viewer client', './viewer-client.js', 'viewerClientBench'],
+  ['scrim', './scrim.js', 'scrimBench'],
+  ['cup', './cup.js', 'cupBench'],
 ];
 
 const summary: Record<string, number | string> = {};
