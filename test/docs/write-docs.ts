@@ -1,0 +1,5 @@
+// Regenerates docs/RULES.md and docs/POLICY_API.md from their templates and the code:
+//   npx tsx test/docs/write-docs.ts
+import { writeAll } from './render.js';
+
+for (const f of writeAll()) process.stdout.write(`wrote ${f}\n`);
