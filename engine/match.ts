@@ -26,6 +26,10 @@ export interface TeamReport {
   /** Work units per tick (sandbox budget), when the controller reports them. */
   budget: { median: number; p99: number; max: number; overBudgetTicks: number[] } | null;
   frozenFrom: number | null;
+  /** Highest heap the team's sandbox used, in bytes (sampled; set by the sandboxed runner). */
+  memoryHighWater?: number;
+  /** Ticks whose commands needed sanitising (set by the sandboxed runner). */
+  sanitisedTicks?: number;
 }
 
 export interface MatchResult {

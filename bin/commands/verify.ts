@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import type { Command } from 'commander';
 import { compareReplays, ENGINE_VERSION, type ReplayComparison, type ReplayReader, type TeamSource } from '../../engine/replay/index.js';
 import type { TeamSpec } from '../../policies/builtins.js';
+import type { SandboxLimits } from '../../sandbox/index.js';
 import { UserError } from '../errors.js';
 import { playMatch } from '../play-match.js';
 import { EXIT_BAD_REPLAY, readReplayFile, sha256 } from '../replay-io.js';
@@ -72,7 +73,9 @@ export function registerVerify(program: Command): void {
         const { specs, notes } = stageTeams(reader, dir, opts.policies);
         process.stderr.write(`verify: re-simulating ${h.teams[0].name} v ${h.teams[1].name}, seed ${h.seed}, ${reader.footer.ticks} ticks...\n`);
         const out = join(dir, 'resimulated.replay');
-        await playMatch(h.config, specs[0], specs[1], { out });
+        // The recorded budget settings, not today's defaults: the budget decides which ticks are cut off.
+        const limits = h.budget !== null && typeof h.budget === 'object' && !Array.isArray(h.budget) ? (h.budget as Partial<SandboxLimits>) : undefined;
+        await playMatch(h.config, specs[0], specs[1], { out, limits });
         const fresh = readReplayFile(out);
         const c = compareReplays(reader, fresh);
         const lines = describe(c, h.checkpointEvery);

@@ -61,6 +61,12 @@ export function playOne(job: MatchJob, hooks: PlayHooks = {}): { result: Omit<Ru
     if (hooks.onCall) options.onCall = hooks.onCall;
     if (job.freeze && job.freeze.length > 0) options.freeze = job.freeze;
     const result = runMatch(job.config, writer.wrap([teams[0]!, teams[1]!]), options);
+    // What only the sandbox knows goes into the result and the replay's footer too.
+    for (const t of [0, 1] as const) {
+      const st = teams[t]!.stats();
+      result.teams[t].memoryHighWater = st.memoryHighWater;
+      result.teams[t].sanitisedTicks = st.sanitisedTicks;
+    }
     const replay = writer.finish(result);
     const setupLogs: [string[], string[]] = [teams[0]!.setupLogs, teams[1]!.setupLogs];
     return { result: { ...result, sandbox: [teams[0]!.stats(), teams[1]!.stats()], debug: [debug[0]!, debug[1]!], setupLogs }, replay };
