@@ -151,5 +151,7 @@ export function registerScrim(program: Command): void {
       out.push(`replays: ${replays}  (watch: matchday serve ${outDir})`);
       process.stdout.write(out.join('\n') + '\n');
       if (opts.json) process.stdout.write(JSON.stringify({ policy: summary.policy, engineVersion: ENGINE_VERSION, seeds: summary.seeds, halfTicks, out: outDir, table }) + '\n');
+      // A policy that never got to play is a failed scrim, for scripts that loop on it.
+      if (table.total.forfeits === lines.length) process.exitCode = 1;
     });
 }

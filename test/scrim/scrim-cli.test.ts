@@ -120,6 +120,14 @@ describe('matchday scrim refuses bad arguments clearly', () => {
     expect(r.err).toMatch(/no\/such\/policy\.js: policy file not found/);
   });
 
+  it('a policy that cannot start: every match forfeited, the reason with its line, exit code 1', () => {
+    const out = mkdtempSync(join(tmpdir(), 'scrim-forfeit-'));
+    const r = scrim(['test/fixtures/policies/syntax-error.js', '--vs', 'builtin:statue', '--seeds', '1', '--half-ticks', '10', '--out', out]);
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(/syntax-error forfeited 2 of 2 matches: .*syntax-error\.js:3: syntax error/);
+    expect(r.out).toMatch(/\ntotal\s+2\s+0\s+0\s+2\s/);
+  });
+
   it('an empty opponent list and a bad worker count', () => {
     expect(scrim(['builtin:ladder-1', '--vs', ',']).err).toMatch(/--vs: give at least one opponent/);
     expect(scrim(['builtin:ladder-1', '--workers', '0']).err).toMatch(/--workers must be between 1 and 64/);
