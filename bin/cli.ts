@@ -6,6 +6,8 @@ import { registerValidate } from './commands/validate.js';
 import { registerServe } from './commands/serve.js';
 import { registerVerify } from './commands/verify.js';
 import { registerScrim } from './commands/scrim.js';
+import { registerSpec } from './commands/spec.js';
+import { registerNew } from './commands/new.js';
 import { UserError } from './errors.js';
 
 const program = new Command('matchday')
@@ -19,6 +21,8 @@ registerCup(program);
 registerValidate(program);
 registerServe(program);
 registerScrim(program);
+registerSpec(program);
+registerNew(program);
 
 try {
   await program.parseAsync(process.argv);

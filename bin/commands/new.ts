@@ -1,0 +1,44 @@
+// `matchday new <file> [--ts]`: writes the starter policy (policies/starter.js or .ts) and,
+// beside it, the declaration file its type annotations point at. Never overwrites a file.
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, extname, join } from 'node:path';
+import type { Command } from 'commander';
+import { UserError } from '../errors.js';
+
+const ROOT = new URL('../../', import.meta.url);
+const TYPES = 'policy.d.ts';
+
+/** The starter's text, with its type import pointed at the declaration file written beside it. */
+export function starterText(ts: boolean): string {
+  const text = readFileSync(new URL(ts ? 'policies/starter.ts' : 'policies/starter.js', ROOT), 'utf8');
+  return text.replaceAll("'../engine/policy.js'", `'./${TYPES.replace('.d.ts', '.js')}'`);
+}
+
+export function registerNew(program: Command): void {
+  program
+    .command('new')
+    .description('write a starter policy that plays every phase of the game, commented as a guide to the API')
+    .argument('<file>', 'policy file to create (.js, .mjs or .ts)')
+    .option('--ts', 'write TypeScript')
+    .action((file: string, opts: { ts?: boolean }) => {
+      const ext = extname(file).toLowerCase();
+      if (!['.js', '.mjs', '.ts', '.mts'].includes(ext)) throw new UserError(`${file}: a policy file must end in .js, .mjs or .ts`);
+      const ts = ext === '.ts' || ext === '.mts';
+      if (opts.ts && !ts) throw new UserError(`${file}: --ts writes TypeScript; name the file .ts`);
+      if (existsSync(file)) throw new UserError(`${file} already exists; matchday new never overwrites a file (pick another name)`);
+      mkdirSync(dirname(file), { recursive: true });
+      try {
+        // 'wx': fail rather than overwrite, even if the file appeared since the check above.
+        writeFileSync(file, starterText(ts), { flag: 'wx' });
+      } catch (e) {
+        throw new UserError(`${file}: cannot write the policy (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
+      }
+      const types = join(dirname(file), TYPES);
+      const wroteTypes = !existsSync(types);
+      if (wroteTypes) writeFileSync(types, readFileSync(new URL('engine/policy.d.ts', ROOT), 'utf8'));
+      process.stdout.write(
+        `wrote ${file}${wroteTypes ? ` and ${types} (the types it uses)` : ` (kept the existing ${types})`}\n` +
+          `next: npx matchday validate ${file}, then npx matchday scrim ${file}; the rules: npx matchday spec\n`,
+      );
+    });
+}
