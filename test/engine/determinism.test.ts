@@ -1,4 +1,7 @@
 import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { play } from '../helpers/match.js';
 
@@ -29,8 +32,11 @@ describe('determinism', () => {
   });
 
   it('gives the same hash in a separate process', async () => {
-    const local = await play('possession', 'chaser', { seed: 5, halfTicks: 300 });
-    const out = execFileSync('node', ['bin/matchday.mjs', 'play', 'builtin:possession', 'builtin:chaser', '--seed', '5', '--half-ticks', '300', '--json'], {
+    // In-process here, sandboxed in a match process there: the same match either way.
+    const local = await play('fixture:golden', 'chaser', { seed: 5, halfTicks: 300 });
+    const config = join(mkdtempSync(join(tmpdir(), 'matchday-det-')), 'names.json');
+    writeFileSync(config, JSON.stringify({ homeName: 'fixture:golden', awayName: 'chaser', halfTicks: 300, seed: 5 }));
+    const out = execFileSync('node', ['bin/matchday.mjs', 'play', 'test/fixtures/policies/golden.js', 'builtin:chaser', '--config', config, '--json'], {
       encoding: 'utf8',
     });
     const last = JSON.parse(out.trim().split('\n').pop()!);

@@ -38,7 +38,9 @@ describe('runCup', () => {
       expect(m.seed).toBe(matchSeed(77, m.id));
       expect(m.command).toBe(`matchday play builtin:direct builtin:direct --seed ${m.seed} --config ${join(dir, 'configs', `${m.id}.json`)}`);
       const file = JSON.parse(readFileSync(m.config, 'utf8')) as unknown;
-      expect(parseMatchSettings(file, m.config)).toEqual({ seed: m.seed, halfTicks: 3000, extraTime: m.stage === 'knockout', extraTimeTicks: 1000, shootout: m.stage === 'knockout' });
+      // The team names are in the file too: they key the random streams, so reproducing needs them.
+      const names = { homeName: report.teams.find((t) => t.id === m.home)!.name, awayName: report.teams.find((t) => t.id === m.away)!.name };
+      expect(parseMatchSettings(file, m.config)).toEqual({ seed: m.seed, ...names, halfTicks: 3000, extraTime: m.stage === 'knockout', extraTimeTicks: 1000, shootout: m.stage === 'knockout' });
     }
     expect(new Set(report.results.map((m) => m.seed)).size).toBe(31);
     // Group matches are plain; knockout matches ask for extra time and a shoot-out.
