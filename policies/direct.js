@@ -47,9 +47,11 @@ const STYLE = {
   longBalls: 0.7,
   shootRange: 38,
   closeRange: 13,
+  /** Beyond 20 m, shoot only when the keeper is beaten by this many seconds (negative: shoot more readily). */
+  longShot: -0.5,
   dribbleSpace: 4,
   marking: 0,
-  runDepth: 30,
+  runDepth: 40,
   crosses: 0.9,
   restartWait: 15,
 };
@@ -288,14 +290,24 @@ function shotMargin(obs, aimY, speed) {
   return { margin, blocked };
 }
 
-/** The best shot from here: {aimY, margin, power, lift}. @param {Observation} obs */
+/**
+ * The best shot from here: {aimY, margin, blocked, power, lift}. A kick's direction noise grows
+ * with its power, so close in we place the ball (softer, into the corner away from the keeper)
+ * and from distance we hit it hard but aim further inside the posts, where a miss still goes in.
+ * @param {Observation} obs
+ */
 function bestShot(obs) {
   const b = obs.ball;
   const d = dist(b, { x: HALF_L, y: 0 });
-  const power = d < 12 ? 0.8 : 0.95;
-  const speed = power * 30;
+  // Hard: the faster the ball, the less often the keeper holds it (a parry leaves a rebound).
+  const power = d < 8 ? 0.8 : 1;
+  const speed = power * 29;
+  // How far inside the post to aim: half a standard deviation of the kick's spread at this range.
+  const spread = (0.015 + 0.055 * power * power + 0.02) * d;
+  const maxAim = clamp(3.66 - 0.3 - spread * 0.5, 1.5, 3.1);
   let best = { aimY: 0, margin: -Infinity, blocked: -Infinity, power, lift: d > 18 ? 0.07 : 0.02 };
-  for (const aimY of [-2.9, -2.2, -1.2, 1.2, 2.2, 2.9]) {
+  for (const f of [-1, -0.7, -0.35, 0.35, 0.7, 1]) {
+    const aimY = f * maxAim;
     const r = shotMargin(obs, aimY, speed);
     const m = r.margin - Math.abs(aimY) * 0.02;
     if (m > best.margin) best = { aimY, margin: m, blocked: r.blocked, power, lift: best.lift };
@@ -366,6 +378,10 @@ function bestPass(obs, m, p, minSafety) {
       tries.push({ t: { x: mate.x + 4, y: mate.y + (mate.y > b.y ? 4 : -4) }, lift: 0 });
     }
     if (STYLE.longBalls > 0 && d0 > 25) tries.push({ t: { x: mate.x + 4, y: mate.y }, lift: 0.55 });
+    // Over the top: a lofted ball into the space behind their last line, for a forward on its shoulder to run onto.
+    if (STYLE.longBalls > 0 && mate.x > m.offsideLine - 8 && mate.x > b.x + 15) {
+      tries.push({ t: { x: Math.min(HALF_L - 8, m.offsideLine + 9), y: mate.y * 0.8 }, lift: 0.55 });
+    }
     for (const tr of tries) {
       const T = tr.t;
       if (Math.abs(T.x) > HALF_L - 1 || Math.abs(T.y) > HALF_W - 1) continue;
@@ -412,15 +428,25 @@ function onTheBall(obs, m, p) {
   const toGoal = dist(b, goal);
   let nearest = 99;
   for (const o of m.opp) nearest = Math.min(nearest, dist(o, b));
-  // 1. Shoot: always from close in, from further out when the shot is clear.
-  if (toGoal < STYLE.shootRange && Math.abs(b.y) < 20) {
+  const pressed = nearest < STYLE.dribbleSpace;
+  // 1. Shoot. From inside about 20 m a shot on target goes in one time in three or four; from
+  //    further out hardly ever directly (the kick spreads and the keeper has time). So: always
+  //    from close in, readily inside the box, and from distance when the way is clear enough.
+  if (toGoal < STYLE.shootRange && Math.abs(b.y) < 22) {
     const s = bestShot(obs);
-    if (toGoal < STYLE.closeRange || s.margin > -0.3 || s.blocked > 0) {
+    const inBox = inTheirBox(b.x, b.y);
+    const near = toGoal < 20;
+    if (
+      toGoal < STYLE.closeRange ||
+      (near && (s.margin > -0.4 || s.blocked > 0 || (inBox && s.blocked > -0.3) || pressed)) ||
+      // From distance a shot rarely scores by itself, but the keeper often only parries it: the
+      // rebound is there for the runners following in (see `crashTheBox`).
+      (!near && (s.margin > STYLE.longShot || s.blocked > 0 || (pressed && toGoal < 24)))
+    ) {
       return { kick: { target: { x: HALF_L + 1, y: s.aimY }, power: s.power, lift: s.lift } };
     }
   }
   // 2. Pass, when it is safe and worth more than carrying the ball.
-  const pressed = nearest < STYLE.dribbleSpace;
   const pass = bestPass(obs, m, p, pressed ? STYLE.passSafety * 0.6 : STYLE.passSafety);
   const carryDir = dribbleDirection(obs, m, p);
   const carryValue = carryDir ? carryDir.value : -Infinity;
@@ -438,14 +464,20 @@ function onTheBall(obs, m, p) {
   if (carryDir && (!pressed || carryDir.value > -1)) return dribble(obs, p, carryDir);
   // 4. Nothing on: out of danger. In our half a high ball toward the wings; further up, a shot or a hopeful ball into the box.
   if (b.x < 0) {
+    // A team that plays long aims it at the channel of its furthest forward; the others just find touch-side space.
+    const front = m.own.reduce((a, c) => (c.x > a.x ? c : a), p);
     const side = b.y >= 0 ? 1 : -1;
-    return { kick: { target: { x: b.x + 35, y: side * 26 }, power: 0.85, lift: 0.6 } };
+    const t = STYLE.longBalls >= 0.5 && front.x > b.x + 20
+      ? { x: Math.min(b.x + 45, m.offsideLine + 8), y: clamp(front.y, -26, 26) }
+      : { x: b.x + 35, y: side * 26 };
+    return { kick: { target: t, power: 0.85, lift: 0.6 } };
   }
-  if (toGoal < 32) {
+  if (toGoal < 24) {
     const s = bestShot(obs);
-    return { kick: { target: { x: HALF_L + 1, y: s.aimY }, power: 0.95, lift: 0.08 } };
+    return { kick: { target: { x: HALF_L + 1, y: s.aimY }, power: s.power, lift: s.lift } };
   }
-  return { kick: { target: { x: 44, y: -b.y * 0.3 }, power: 0.8, lift: 0.5 } };
+  // A hopeful ball toward the penalty spot, where our forwards gather.
+  return { kick: { target: { x: 42, y: -b.y * 0.3 }, power: powerFor(obs, p, loftSpeedFor(dist(b, { x: 42, y: -b.y * 0.3 }))), lift: 0.5 } };
 }
 
 /**
@@ -826,10 +858,26 @@ export function tick(obs) {
     }
     if (p.index === m.first || pressers.has(p.index)) { cmds.push(chase(obs, m, p)); continue; }
     const spot = marks.get(p.index) ?? zones.get(p.index) ?? shapeSpot(obs, m, p.index, attacking);
+    const crash = crashTheBox(obs, p);
+    if (crash) { cmds.push({ moveTo: crash, sprint: true }); continue; }
     const target = attacking ? findSpace(m, spot) : spot;
     cmds.push({ moveTo: target, sprint: dist(p, target) > 12 });
   }
   return cmds;
+}
+
+/**
+ * Following in: while our shot is on its way to goal, attackers near the box sprint toward the
+ * goal mouth, so a parry or a rebound off the post falls to one of us. Returns the spot, or null.
+ * @param {Observation} obs @param {PlayerView} p
+ */
+function crashTheBox(obs, p) {
+  const b = obs.ball;
+  const ourShot = obs.lastTouch !== null && obs.lastTouch.team === 'own' && b.vx > 8 && b.x > 20;
+  if (!ourShot || p.x < 22 || Math.abs(p.y) > 24) return null;
+  // Spread over the near post, the far post and the penalty spot, by where each one comes from.
+  const lane = clamp(p.y * 0.3, -4, 4);
+  return { x: Math.min(HALF_L - 5, Math.max(p.x + 4, 42)), y: lane };
 }
 
 /**
