@@ -36,23 +36,23 @@ const STYLE = {
   followY: 0.4,
   /** ...but once the ball is won, the team breaks out fast behind it. */
   attackFollow: 0.8,
-  /** A deep line: never higher than 20 m from our goal line... */
+  /** A deep line: never higher than 30 m from our goal line... */
   lineMin: -44,
-  lineMax: -30,
+  lineMax: -22,
   /** ...and only the nearest man goes to the ball. */
   pressers: 1,
   pressFrom: 0,
   passPace: 3,
-  passSafety: 4,
+  passSafety: 3,
   forwardGain: 1.0,
   passLong: 50,
   /** Long balls over the top are the plan. */
   longBalls: 1.0,
-  shootRange: 34,
+  shootRange: 38,
   closeRange: 12,
   /** Beyond 20 m, shoot only when the keeper is beaten by this many seconds (negative: shoot more readily). */
-  longShot: -0.4,
-  dribbleSpace: 5,
+  longShot: -0.6,
+  dribbleSpace: 8,
   marking: 0,
   runDepth: 55,
   crosses: 0.5,
