@@ -25,8 +25,10 @@ export type Period = 'first_half' | 'second_half' | 'extra_first' | 'extra_secon
  *   `indirect_free_kick`, `penalty`, `dropped_ball`): the ball lies at
  *   `restart.spot` and a player of `restart.team` must kick it. Opponents are
  *   kept `restart.minDistance` metres away by the referee.
- * - `stopped`: a short pause after a goal, at half time or at full time;
- *   commands are ignored.
+ * - `stopped`: a short pause after a goal and at the end of a period. Players
+ *   still move (go back to your own half for the kick-off); nobody can play
+ *   the ball. The clock keeps running.
+ * The laws of each restart are in docs/RULES.md (`matchday spec`).
  */
 export type GameMode =
   | 'play'
@@ -75,9 +77,13 @@ export interface RestartView {
   kind: Exclude<GameMode, 'play' | 'stopped'>;
   team: Side;
   spot: Vec2;
-  /** Opponents of the taking team are kept at least this far from the spot. */
+  /**
+   * The distance the referee keeps opponents from a kick-off, free kick, corner,
+   * goal kick or penalty spot. For a throw-in and a dropped ball the referee
+   * keeps them closer (docs/RULES.md, restarts); this field does not change.
+   */
   minDistance: number;
-  /** Ticks until the referee takes the restart for the team (anti-stalling). */
+  /** Ticks until the referee takes the restart for the team (anti-stalling): a short pass to the taker's nearest team-mate. */
   ticksLeft: number;
 }
 
@@ -90,7 +96,7 @@ export interface ShootoutView {
   opponentKicks: number;
   /** Which team takes the kick now. */
   kicking: Side;
-  /** Index of the player who must take this kick (the referee chooses the rotation). */
+  /** Index of the player who must take this kick (the referee chooses the rotation); only it and the defending goalkeeper act. */
   kickerIndex: number;
 }
 
@@ -181,11 +187,16 @@ export interface PlayerCommand {
   kick?: { target: Vec2; power: number; lift?: number };
   /** Try to win the ball from an opponent within tackle reach. A bad tackle is a foul. */
   tackle?: boolean;
-  /** Goalkeeper only, inside its own penalty area: try to catch the ball. */
+  /**
+   * Goalkeeper only, in open play: try to catch the ball within reach. The ball
+   * must be inside the own penalty area (otherwise: a handling offence, a direct
+   * free kick), and not last kicked by a team-mate (the back-pass law: an indirect
+   * free kick). A failed catch is a parry.
+   */
   catch?: boolean;
 }
 
-/** The value `tick` returns: one entry per own player index (missing or null: no command). */
+/** The value `tick` returns: one entry per own player index (missing or null: no command; only the first 11 are read). */
 export type Commands = ReadonlyArray<PlayerCommand | null | undefined>;
 
 /** The module a policy file is: export `tick`, optionally `setup`. */
@@ -194,7 +205,11 @@ export interface PolicyModule {
   tick(observation: Observation): Commands;
 }
 
-/** Debug drawing, free of budget beyond a fixed small cost; shown by the viewer, never read by the engine. */
+/**
+ * Debug drawing, free of budget beyond a fixed small cost; shown by the viewer, never read
+ * by the engine. Inside the sandbox it is the global `debug`; coordinates in your own frame.
+ * In TypeScript: `declare const debug: DebugApi;`
+ */
 export interface DebugApi {
   dot(x: number, y: number, color?: string): void;
   line(x1: number, y1: number, x2: number, y2: number, color?: string): void;
