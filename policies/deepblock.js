@@ -733,8 +733,12 @@ function takeRestart(obs, m, p) {
     kick = { target: t, power: powerFor(obs, p, loftSpeedFor(dist(b, t))), lift: 0.5 };
   } else {
     const maxSpeed = r.kind === 'throw_in' ? 17 : 29;
-    const pass = bestPass(obs, m, p, 2);
+    // Give a team-mate time to get free: while the referee still allows it, only a clearly safe
+    // pass will do (an opponent standing 2 m off a throw-in intercepts anything marginal).
+    const patient = r.ticksLeft > 45;
+    const pass = bestPass(obs, m, p, patient ? 4 : 2);
     if (pass && pass.speed <= maxSpeed) kick = { target: pass.target, power: powerFor(obs, p, pass.speed), lift: pass.lift };
+    else if (patient && r.kind === 'throw_in') return { moveTo: { x: b.x, y: b.y - Math.sign(b.y) * 0.5 } };
     else if (r.kind === 'throw_in') kick = { target: { x: b.x + 12, y: b.y * 0.6 }, power: 0.55, lift: 0 };
     else kick = { target: { x: Math.max(b.x + 30, 10), y: b.y * 0.5 }, power: 0.9, lift: 0.6 };
   }
