@@ -475,7 +475,8 @@ function onTheBall(obs, m, p) {
       : { x: b.x + 35, y: side * 26 };
     return { kick: { target: t, power: 0.85, lift: 0.6 } };
   }
-  if (toGoal < 24) {
+  if (toGoal < Math.min(30, STYLE.shootRange) && Math.abs(b.y) < 22) {
+    // Better a shot the keeper may parry (and a corner or a rebound) than a ball given away.
     const s = bestShot(obs);
     return { kick: { target: { x: HALF_L + 1, y: s.aimY }, power: s.power, lift: s.lift } };
   }
