@@ -36,6 +36,7 @@ function canonical(s: MatchState): number {
   put(s.referee.offsideMask);
   put(s.referee.restartTaker);
   put(s.referee.indirectPending ? 1 : 0);
+  put(s.referee.releasedBy);
   const so = s.shootout;
   put(so ? so.goals[0] + 64 * so.goals[1] + 4096 * so.kicks[0] + 262144 * so.kicks[1] : -1);
   put(so ? so.kicker : -1);

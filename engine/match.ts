@@ -172,7 +172,9 @@ export function runMatch(config: MatchConfig, controllers: [TeamController, Team
   const so = state.shootout;
   const [h, a] = state.score;
   let winner: MatchResult['winner'] = h > a ? 'home' : a > h ? 'away' : 'draw';
-  if (winner === 'draw' && so) winner = so.goals[0] > so.goals[1] ? 'home' : so.goals[1] > so.goals[0] ? 'away' : 'draw';
+  if (winner === 'draw' && so) {
+    winner = so.goals[0] > so.goals[1] ? 'home' : so.goals[1] > so.goals[0] ? 'away' : so.lotWinner === 0 ? 'home' : so.lotWinner === 1 ? 'away' : 'draw';
+  }
   return {
     config,
     score: [h, a],

@@ -7,6 +7,7 @@ import {
   B_VX, B_VY, B_VZ, B_X, B_Y, B_Z, F_SENT_OFF, F_STRIDE, F_YELLOW, MODES, M_PLAY, M_STOPPED, PERIODS,
   P_STAMINA, P_STRIDE, P_VX, P_VY, P_X, P_Y, TEAM_SIZE, type MatchState,
 } from './state.js';
+import { restartDistance } from './referee/restarts.js';
 import { periodTicks } from './timing.js';
 
 export function matchInfo(state: MatchState, team: number): MatchInfo {
@@ -72,7 +73,7 @@ export function writeObservation(state: MatchState, team: number, out: Float64Ar
   out[L.O_RESTART_OWN] = restart ? (state.modeTeam === team ? 1 : 0) : -1;
   out[L.O_RESTART_X] = restart ? s * state.modeX : 0;
   out[L.O_RESTART_Y] = restart ? s * state.modeY : 0;
-  out[L.O_RESTART_DIST] = restart ? RULES.restartDistance : 0;
+  out[L.O_RESTART_DIST] = restart ? restartDistance(state.mode) : 0;
   out[L.O_RESTART_LEFT] = restart ? Math.max(0, RULES.restartTicks - state.modeTimer) : 0;
   out[L.O_SCORE_OWN] = state.score[team] ?? 0;
   out[L.O_SCORE_OPP] = state.score[1 - team] ?? 0;

@@ -104,6 +104,8 @@ export interface RefereeState {
   lastKickWasPass: boolean;
   /** Mode of the restart that the last kick took (M_PLAY for an open-play kick). */
   lastKickRestart: number;
+  /** The goalkeeper who released the ball from its hands and may not handle it again before another player touches it, -1 none. */
+  releasedBy: number;
 }
 
 export function emptyRefereeState(): RefereeState {
@@ -117,5 +119,6 @@ export function emptyRefereeState(): RefereeState {
     lastKickWasShot: false,
     lastKickWasPass: false,
     lastKickRestart: 0,
+    releasedBy: -1,
   };
 }

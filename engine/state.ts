@@ -95,6 +95,8 @@ export interface ShootoutState {
   kickTick: number;
   /** True once the kicker has struck the ball: no second touch by the kicker. */
   struck: boolean;
+  /** Team that won the seeded lot when the shoot-out hit its kick cap still level, else -1. */
+  lotWinner: number;
 }
 
 export interface MatchState {

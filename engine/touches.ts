@@ -73,6 +73,8 @@ export function resolveTouches(state: MatchState, cmds: Buffers, signs: [number,
       state.holder = -1;
       state.holdTimer = 0;
       kickNow(state, h, signs, spec);
+      // Released: no second handling before another player has touched the ball (else the keeper could stall forever).
+      state.referee.releasedBy = h;
       return true;
     }
     return false;

@@ -39,6 +39,13 @@ export function tryCatch(state: MatchState, p: number, team: number): boolean {
     return true;
   }
   const r = state.referee;
+  if (r.releasedBy === p) {
+    // Handling again after releasing the ball, before anyone else touched it: an indirect free kick.
+    emit(state, 'second_handling', team, p, b[0]!, b[1]!);
+    const [fx, fy] = ifkSpot(b[0]!, b[1]!, s);
+    beginRestart(state, M_INDIRECT, opp, fx, fy);
+    return true;
+  }
   if (state.lastTouchTeam === team && r.lastTouchKind === TOUCH_KICK && state.lastTouchPlayer !== p) {
     // The back-pass law: no hands for a ball deliberately kicked by a team-mate.
     emit(state, 'back_pass', team, p, b[0]!, b[1]!);

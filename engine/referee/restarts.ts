@@ -35,6 +35,7 @@ export function beginRestart(state: MatchState, mode: number, team: number, x: n
   r.offsideTeam = -1;
   r.offsideMask = 0;
   r.restartTaker = -1;
+  r.releasedBy = -1;
   if (mode === M_CORNER) state.stats.teams[team as 0 | 1].corners++;
   emit(state, MODES[mode] ?? 'restart', team, -1, x, y);
 }

@@ -18,12 +18,18 @@ export const KICK_LIVE_TICKS = 40;
 export const ROUND = 5;
 /** The order in which the referee calls kickers: forwards first, the goalkeeper last. */
 export const KICKER_ORDER = [10, 9, 8, 7, 6, 5, 4, 3, 2, 1, 0] as const;
+/**
+ * Kicks each after which a still-level shoot-out is settled by a seeded lot. Real shoot-outs
+ * have no cap, but two teams that never miss nor save would keep a match (and a cup) running
+ * for ever. [default: 50]
+ */
+export const MAX_SHOOTOUT_KICKS = 50;
 
 export function startShootout(state: MatchState): void {
   const first = lot(state);
   state.period = PERIOD_SHOOTOUT;
   state.periodTick = 0;
-  state.shootout = { goals: [0, 0], kicks: [0, 0], first, kicking: first, kicker: -1, used: [[], []], kickTick: 0, struck: false };
+  state.shootout = { goals: [0, 0], kicks: [0, 0], first, kicking: first, kicker: -1, used: [[], []], kickTick: 0, struck: false, lotWinner: -1 };
   emit(state, 'shootout', first, -1, 0, 0);
   prepareKick(state);
 }
@@ -103,6 +109,12 @@ export function judgeShootoutKick(state: MatchState): void {
   emit(state, 'shootout_kick', so.kicking, so.kicker, b[0]!, b[1]!, outcome);
   if (decided(so.goals, so.kicks)) {
     finish(state, 'shootout');
+    return;
+  }
+  if (so.kicks[0] >= MAX_SHOOTOUT_KICKS && so.kicks[1] >= MAX_SHOOTOUT_KICKS) {
+    so.lotWinner = lot(state);
+    emit(state, 'shootout_lot', so.lotWinner, -1, 0, 0);
+    finish(state, 'shootout_lot');
     return;
   }
   so.kicking = so.kicks[0] + so.kicks[1] === 0 ? so.first : ((1 - so.kicking) as 0 | 1);

@@ -29,6 +29,7 @@ export function touch(state: MatchState, p: number, kind: number): boolean {
     return false;
   }
   r.restartTaker = -1;
+  if (p !== r.releasedBy) r.releasedBy = -1;
   if (p !== r.lastKickPlayer) r.indirectPending = false;
   if (r.lastKickWasPass) {
     const kickerTeam = r.lastKickPlayer < TEAM_SIZE ? 0 : 1;

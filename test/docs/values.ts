@@ -8,7 +8,7 @@ import { DEFAULT_EXTRA_TIME_TICKS, DEFAULT_HALF_TICKS, PHYS, PITCH, RULES, TICKS
 import { PASS_MIN_DISTANCE, PASS_MIN_POWER, SHOT_MAX_DISTANCE, SHOT_MIN_POWER } from '../../engine/kick.js';
 import { TACKLE_COOLDOWN } from '../../engine/referee/fouls.js';
 import { restartDistance } from '../../engine/referee/restarts.js';
-import { KICKER_ORDER, KICK_LIVE_TICKS, ROUND, SHOOTOUT_SPOT_X } from '../../engine/referee/shootout.js';
+import { KICKER_ORDER, KICK_LIVE_TICKS, MAX_SHOOTOUT_KICKS, ROUND, SHOOTOUT_SPOT_X } from '../../engine/referee/shootout.js';
 import { M_CORNER, M_DROPPED, M_FREE_KICK, M_GOAL_KICK, M_INDIRECT, M_KICKOFF, M_PENALTY, M_THROW_IN } from '../../engine/state.js';
 import { ENGINE_VERSION } from '../../engine/version.js';
 import { DEFAULT_LIMITS } from '../../sandbox/limits.js';
@@ -113,6 +113,7 @@ export function docValues(): Record<string, string> {
   v['TACKLE_COOLDOWN'] = String(TACKLE_COOLDOWN);
   v['KICK_LIVE_TICKS'] = String(KICK_LIVE_TICKS);
   v['ROUND'] = String(ROUND);
+  v['MAX_SHOOTOUT_KICKS'] = String(MAX_SHOOTOUT_KICKS);
   v['KICKER_ORDER'] = KICKER_ORDER.join(', ');
   v['SHOOTOUT_SPOT_X'] = String(SHOOTOUT_SPOT_X);
   const dist = { kickoff: M_KICKOFF, throw_in: M_THROW_IN, corner: M_CORNER, goal_kick: M_GOAL_KICK, free_kick: M_FREE_KICK, indirect_free_kick: M_INDIRECT, penalty: M_PENALTY, dropped_ball: M_DROPPED };

@@ -87,3 +87,21 @@ describe('goalkeeper', () => {
     expect(speed).toBeLessThanOrEqual(18.5);
   });
 });
+
+describe('goalkeeper after releasing the ball', () => {
+  it('may not handle it again before another player touches it', () => {
+    const sc = scenario();
+    sc.clear();
+    sc.put(0, -48, 0);
+    sc.ball(-47.5, 0);
+    sc.s.lastTouchTeam = 1;
+    sc.step({ 0: { catch: true } });
+    expect(sc.s.holder).toBe(0);
+    // Throws it gently up the pitch, then runs after it and tries to catch it again.
+    sc.step({ 0: { kick: { target: { x: -44, y: 0 }, power: 0.1, lift: 0 } } });
+    for (let t = 0; t < 30 && sc.s.mode === M_PLAY; t++) sc.step({ 0: { moveTo: { x: sc.s.ball[0]!, y: sc.s.ball[1]! }, catch: true } });
+    expect(sc.events).toContain('second_handling');
+    expect(sc.s.mode).toBe(M_INDIRECT);
+    expect(sc.s.modeTeam).toBe(1);
+  });
+});

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { inProcessController } from '../../engine/inprocess.js';
 import { runMatch } from '../../engine/match.js';
 import type { Observation, PlayerCommand } from '../../engine/policy.js';
-import { decided, KICKER_ORDER } from '../../engine/referee/shootout.js';
+import { decided, KICKER_ORDER, MAX_SHOOTOUT_KICKS } from '../../engine/referee/shootout.js';
 import { defaultConfig } from '../../engine/setup.js';
 
 /** A team that does nothing in play and takes its penalties toward `aimY` (7+ is wide of the post). */
@@ -60,5 +60,18 @@ describe('penalty shoot-out', () => {
     expect(decided([5, 5], [5, 5])).toBe(false);
     expect(decided([6, 5], [6, 5])).toBe(false);
     expect(decided([6, 5], [6, 6])).toBe(true);
+  });
+});
+
+describe('a shoot-out nobody misses', () => {
+  it('is settled by a seeded lot at the kick cap, so a match always ends', () => {
+    const a = shootout(taker(() => 0), taker(() => 0), 3);
+    const b = shootout(taker(() => 0), taker(() => 0), 3);
+    expect(a.endReason).toBe('shootout_lot');
+    expect(a.shootout).toEqual([MAX_SHOOTOUT_KICKS, MAX_SHOOTOUT_KICKS]);
+    expect(['home', 'away']).toContain(a.winner);
+    expect(a.events.filter((e) => e.type === 'shootout_lot')).toHaveLength(1);
+    expect(b.winner).toBe(a.winner);
+    expect(b.hash).toBe(a.hash);
   });
 });

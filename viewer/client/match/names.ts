@@ -23,6 +23,8 @@ const LABELS: Record<string, string> = {
   handling: 'Handling',
   back_pass: 'Back pass',
   six_seconds: 'Six seconds',
+  second_handling: 'Keeper handled again after releasing',
+  shootout_lot: 'Shoot-out decided by lot',
   double_touch: 'Double touch',
   auto_restart: 'Restart taken by the referee',
   woodwork: 'Woodwork',
@@ -48,7 +50,7 @@ const DETAILS: Record<string, string> = {
 export const FEED_TYPES = new Set([
   'goal', 'shot', 'kickoff', 'corner', 'penalty', 'offside', 'foul', 'yellow_card', 'red_card', 'woodwork', 'half_time',
   'extra_time', 'full_time', 'shootout', 'shootout_kick', 'no_goal', 'auto_restart', 'free_kick', 'indirect_free_kick',
-  'handling', 'back_pass', 'six_seconds', 'double_touch', 'dropped_ball',
+  'handling', 'back_pass', 'six_seconds', 'second_handling', 'double_touch', 'dropped_ball', 'shootout_lot',
 ]);
 
 export function eventText(e: MatchEvent, teams: [string, string]): string {
