@@ -18,11 +18,11 @@
 // The style, in numbers.
 // ---------------------------------------------------------------------------------------------
 const STYLE = {
-  /** Formation when we have the ball: a 4-4-2, wingers wide and two strikers on the last line. */
+  /** Formation when we have the ball: a 4-4-2, wingers high and wide for the long ball down the channel, two strikers on the last line. */
   attackShape: [
     [-48, 0],
     [-26, -24], [-32, -8], [-32, 8], [-26, 24],
-    [-6, -26], [-12, -6], [-12, 6], [-6, 26],
+    [6, -28], [-12, -6], [-12, 6], [6, 28],
     [16, -6], [16, 6],
   ],
   /** Formation when they have it: two banks of four. */
