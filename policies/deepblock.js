@@ -18,12 +18,12 @@
 // The style, in numbers.
 // ---------------------------------------------------------------------------------------------
 const STYLE = {
-  /** Formation when we have the ball: wing-backs push on, midfield breaks forward, two forwards stay high for the long ball. */
+  /** Formation when we have the ball: wing-backs push on, two wide runners break into the channels, two forwards stay high for the long ball. */
   attackShape: [
     [-48, 0],
     [-10, -28], [-32, -10], [-34, 0], [-32, 10], [-10, 28],
-    [2, -12], [0, 10],
-    [8, -20], [18, -5], [18, 6],
+    [0, -8], [6, 26],
+    [6, -26], [18, -5], [18, 6],
   ],
   /** Formation when they have it: a low 5-3-2, the two forwards waiting near halfway. */
   defenceShape: [
