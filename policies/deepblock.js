@@ -294,9 +294,9 @@ function shotMargin(obs, aimY, speed) {
 }
 
 /**
- * The best shot from here: {aimY, margin, blocked, power, lift}. A kick's direction noise grows
- * with its power, so close in we place the ball (softer, into the corner away from the keeper)
- * and from distance we hit it hard but aim further inside the posts, where a miss still goes in.
+ * The best shot from here: {aimY, margin, blocked, power, lift}. Struck hard (a fast ball is
+ * harder to hold), placed toward the side the keeper cannot reach in time; a kick's direction
+ * noise grows with power and distance, so from further out we aim further inside the posts.
  * @param {Observation} obs
  */
 function bestShot(obs) {
@@ -734,8 +734,9 @@ function takeRestart(obs, m, p) {
     kick = { target: t, power: powerFor(obs, p, loftSpeedFor(dist(b, t))), lift: 0.5 };
   } else {
     const maxSpeed = r.kind === 'throw_in' ? 17 : 29;
-    // Give a team-mate time to get free: while the referee still allows it, only a clearly safe
-    // pass will do (an opponent standing 2 m off a throw-in intercepts anything marginal).
+    // While the referee still allows time, only a clearly safe pass will do: at a throw-in we wait
+    // for a team-mate to get free (an opponent may stand 2 m off and intercepts anything
+    // marginal); from a goal kick or a free kick we go long instead.
     const patient = r.ticksLeft > 45;
     const pass = bestPass(obs, m, p, patient ? 4 : 2);
     if (pass && pass.speed <= maxSpeed) kick = { target: pass.target, power: powerFor(obs, p, pass.speed), lift: pass.lift };
