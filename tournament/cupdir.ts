@@ -9,12 +9,13 @@ import type { MatchResult } from './types.js';
 let tmpCounter = 0;
 
 /** Write `data` to `file` atomically: a reader sees the old content or the new, nothing in between. */
-export function atomicWrite(file: string, data: string): void {
+export function atomicWrite(file: string, data: string | Uint8Array): void {
   mkdirSync(dirname(file), { recursive: true });
   const tmp = `${file}.tmp-${process.pid}-${tmpCounter++}`;
   const fd = openSync(tmp, 'w');
   try {
-    writeSync(fd, data);
+    if (typeof data === 'string') writeSync(fd, data);
+    else writeSync(fd, data);
     fsyncSync(fd);
   } finally {
     closeSync(fd);

@@ -1,9 +1,8 @@
 // A match process: plays the jobs its parent sends, one at a time, and reports who was running.
 // Before every call into a policy it writes (tick, team) to fd 4, a pipe the parent reads, so
 // that if a policy kills this process the parent knows which team was at fault and when.
-import { renameSync, writeFileSync, writeSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { mkdirSync } from 'node:fs';
+import { writeSync } from 'node:fs';
+import { atomicWrite } from '../cupdir.js';
 import type { ChildMessage, MatchJob, ParentMessage } from './job.js';
 import { playOne } from './play-one.js';
 
@@ -13,13 +12,6 @@ const markBytes = new Uint8Array(mark.buffer);
 
 function send(msg: ChildMessage): void {
   process.send?.(msg);
-}
-
-function atomicWrite(file: string, bytes: Uint8Array): void {
-  mkdirSync(dirname(file), { recursive: true });
-  const tmp = join(dirname(file), `.${process.pid}.${Date.now()}.tmp`);
-  writeFileSync(tmp, bytes);
-  renameSync(tmp, file);
 }
 
 function run(job: MatchJob): void {
