@@ -1,7 +1,7 @@
 // Turns whatever a policy returned into the command buffer, field by field, never throwing.
+import { COMMANDS } from './constants.js';
 import * as L from './obs-layout.js';
 
-const LIMIT = 200; // metres: a target further than this is clamped (directions still work)
 
 function num(v: unknown): number | null {
   return typeof v === 'number' && Number.isFinite(v) ? v : null;
@@ -17,7 +17,9 @@ function point(v: unknown): { x: number; y: number } | null {
   const x = num(o.x);
   const y = num(o.y);
   if (x === null || y === null) return null;
-  return { x: clamp(x, -LIMIT, LIMIT), y: clamp(y, -LIMIT, LIMIT) };
+  // A far target is clamped: its direction still works.
+  const lim = COMMANDS.targetLimit;
+  return { x: clamp(x, -lim, lim), y: clamp(y, -lim, lim) };
 }
 
 /**
@@ -58,7 +60,7 @@ export function writeCommands(raw: unknown, out: Float64Array): string[] {
       const s = num(cmd.speed);
       if (s !== null) {
         flags |= L.CF_SPEED;
-        out[o + L.C_SPEED] = clamp(s, 0, 100);
+        out[o + L.C_SPEED] = clamp(s, 0, COMMANDS.speedLimit);
       } else warnings.push(`command ${i}: speed must be a finite number`);
     }
     if (cmd.sprint === true) flags |= L.CF_SPRINT;

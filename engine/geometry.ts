@@ -1,9 +1,9 @@
 // Pitch regions, in absolute coordinates, for a team that attacks toward sign * x.
-import { PITCH } from './constants.js';
+import { PITCH, RULES } from './constants.js';
 
 /** True when (x, y) lies in the penalty area that team with attack sign `s` defends. */
 export function inOwnPenaltyArea(x: number, y: number, s: number): boolean {
-  return s * x <= -PITCH.halfLength + PITCH.penaltyAreaDepth && s * x >= -PITCH.halfLength - 0.5 && Math.abs(y) <= PITCH.penaltyAreaWidth / 2;
+  return s * x <= -PITCH.halfLength + PITCH.penaltyAreaDepth && s * x >= -PITCH.halfLength - RULES.areaBehindLine && Math.abs(y) <= PITCH.penaltyAreaWidth / 2;
 }
 
 export function inOwnGoalArea(x: number, y: number, s: number): boolean {

@@ -1,17 +1,8 @@
 // What a kick does to the ball: direction, speed, lift and seeded noise, plus its pass/shot bookkeeping.
-import { PHYS, PITCH } from './constants.js';
+import { KICK, PHYS, PITCH } from './constants.js';
 import { emit } from './events.js';
 import { gauss } from './rng.js';
 import { P_STRIDE, P_VX, P_VY, P_X, P_Y, F_COOLDOWN, F_STRIDE, type MatchState } from './state.js';
-
-/** A kick whose target is at least this far from the ball (and not a shot) counts as a pass; shorter ones are dribbling touches. */
-export const PASS_MIN_DISTANCE = 6;
-export const PASS_MIN_POWER = 0.15;
-/** A kick at the goal from within this distance, with this power or more, counts as a shot. */
-export const SHOT_MAX_DISTANCE = 40;
-export const SHOT_MIN_POWER = 0.3;
-/** A shot's line must cross the goal line within this margin outside the posts to count as aimed at goal. */
-const SHOT_AIM_MARGIN = 3;
 
 export interface KickSpec {
   /** Target on the pitch, absolute frame. */
@@ -37,7 +28,7 @@ export function applyKick(state: MatchState, p: number, team: number, s: number,
   const pvx = pl[p * P_STRIDE + P_VX]!;
   const pvy = pl[p * P_STRIDE + P_VY]!;
   state.flags[p * F_STRIDE + F_COOLDOWN] = PHYS.kickCooldown;
-  if (k.power <= 0.02) {
+  if (k.power <= KICK.trapPower) {
     // A trap: the ball dies at the feet and moves with the player.
     b[3] = pvx;
     b[4] = pvy;
@@ -58,7 +49,7 @@ export function applyKick(state: MatchState, p: number, team: number, s: number,
   const bdy = b[1]! - py;
   const awk = Math.min(1, Math.sqrt(bdx * bdx + bdy * bdy) / PHYS.kickReach);
   const pspeed = Math.sqrt(pvx * pvx + pvy * pvy);
-  const height = b[2]! > 0.5 ? (b[2]! - PHYS.ballRadius) / PHYS.kickMaxHeight : 0;
+  const height = b[2]! > KICK.noiseHeightFrom ? (b[2]! - PHYS.ballRadius) / PHYS.kickMaxHeight : 0;
   const sigma =
     PHYS.kickNoiseBase +
     PHYS.kickNoisePower * k.power * k.power +
@@ -72,7 +63,7 @@ export function applyKick(state: MatchState, p: number, team: number, s: number,
   const e = Math.sqrt(ex * ex + ey * ey);
   ex /= e;
   ey /= e;
-  let speed = k.power * PHYS.maxKickSpeed * (1 - 0.25 * awk) * (1 + gauss(rng) * PHYS.kickSpeedNoise * k.power);
+  let speed = k.power * PHYS.maxKickSpeed * (1 - KICK.awkSpeedLoss * awk) * (1 + gauss(rng) * PHYS.kickSpeedNoise * k.power);
   if (speed > k.maxSpeed) speed = k.maxSpeed;
   if (speed < 0) speed = 0;
   const q = Math.sqrt(1 + k.lift * k.lift);
@@ -97,9 +88,9 @@ function classifyKick(state: MatchState, p: number, team: number, s: number, k: 
   const aimX = s * (k.tx - b[0]!);
   const aimY = s * (k.ty - b[1]!);
   const toGoal = PITCH.halfLength - bx;
-  if (aimX > 0 && k.power >= SHOT_MIN_POWER && toGoal < SHOT_MAX_DISTANCE) {
+  if (aimX > 0 && k.power >= KICK.shotMinPower && toGoal < KICK.shotMaxDistance) {
     const crossAim = by + (aimY / aimX) * toGoal;
-    if (Math.abs(crossAim) < PITCH.goalWidth / 2 + SHOT_AIM_MARGIN) {
+    if (Math.abs(crossAim) < PITCH.goalWidth / 2 + KICK.shotAimMargin) {
       const fx = s * ex;
       const fy = s * ey;
       const crossReal = fx > 0 ? by + (fy / fx) * toGoal : Infinity;
@@ -113,7 +104,7 @@ function classifyKick(state: MatchState, p: number, team: number, s: number, k: 
   }
   const tdx = k.tx - b[0]!;
   const tdy = k.ty - b[1]!;
-  if (k.power >= PASS_MIN_POWER && tdx * tdx + tdy * tdy >= PASS_MIN_DISTANCE * PASS_MIN_DISTANCE) {
+  if (k.power >= KICK.passMinPower && tdx * tdx + tdy * tdy >= KICK.passMinDistance * KICK.passMinDistance) {
     st.passes++;
     r.lastKickWasPass = true;
   }

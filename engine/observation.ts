@@ -5,7 +5,7 @@ import * as L from './obs-layout.js';
 import type { GameMode, MatchInfo, Observation, Period, PlayerView } from './policy.js';
 import {
   B_VX, B_VY, B_VZ, B_X, B_Y, B_Z, F_SENT_OFF, F_STRIDE, F_YELLOW, MODES, M_PLAY, M_STOPPED, PERIODS,
-  P_STAMINA, P_STRIDE, P_VX, P_VY, P_X, P_Y, TEAM_SIZE, type MatchState,
+  PLAYERS, P_STAMINA, P_STRIDE, P_VX, P_VY, P_X, P_Y, TEAM_SIZE, type MatchState,
 } from './state.js';
 import { restartDistance } from './referee/restarts.js';
 import { periodTicks } from './timing.js';
@@ -99,7 +99,7 @@ export function writeObservation(state: MatchState, team: number, out: Float64Ar
   out[L.O_SHOOTOUT + 4] = so ? so.kicks[(1 - team) as 0 | 1] : 0;
   out[L.O_SHOOTOUT + 5] = so ? (so.kicking === team ? 0 : 1) : 0;
   out[L.O_SHOOTOUT + 6] = so ? so.kicker % TEAM_SIZE : 0;
-  for (let k = 0; k < 22; k++) {
+  for (let k = 0; k < PLAYERS; k++) {
     // Own team first, then opponents, each in index order.
     const pi = k < TEAM_SIZE ? team * TEAM_SIZE + k : (1 - team) * TEAM_SIZE + (k - TEAM_SIZE);
     const o = L.O_PLAYERS + k * L.OP_STRIDE;
@@ -127,7 +127,7 @@ export function decodeObservation(f: ArrayLike<number>, info: MatchInfo): Observ
   const restartOwn = at(L.O_RESTART_OWN);
   const players = (from: number): PlayerView[] => {
     const list: PlayerView[] = [];
-    for (let k = 0; k < 11; k++) {
+    for (let k = 0; k < TEAM_SIZE; k++) {
       const o = L.O_PLAYERS + (from + k) * L.OP_STRIDE;
       list.push({
         index: k,
@@ -174,7 +174,7 @@ export function decodeObservation(f: ArrayLike<number>, info: MatchInfo): Observ
     },
     lastTouch: touchSide < 0 ? null : { team: touchSide === 0 ? 'own' : 'opponent', index: at(L.O_TOUCH_INDEX) },
     own: players(0),
-    opponents: players(11),
+    opponents: players(TEAM_SIZE),
     shootout:
       at(L.O_SHOOTOUT) === 1
         ? {

@@ -1,7 +1,7 @@
 // Creates the state of a match about to kick off.
-import { DEFAULT_EXTRA_TIME_TICKS, DEFAULT_HALF_TICKS } from './constants.js';
+import { DEFAULT_EXTRA_TIME_TICKS, DEFAULT_HALF_TICKS, PHYS } from './constants.js';
 import { stream } from './rng.js';
-import { F_STRIDE, M_KICKOFF, PLAYERS, P_STAMINA, P_STRIDE, P_X, P_Y, emptyTeamStats, type MatchConfig, type MatchState } from './state.js';
+import { F_STRIDE, M_KICKOFF, PLAYERS, P_STAMINA, P_STRIDE, P_X, P_Y, TEAM_SIZE, emptyTeamStats, type MatchConfig, type MatchState } from './state.js';
 
 /** Where players stand before the first kick-off, in the own frame (attacking +x). */
 export const START_FORMATION: ReadonlyArray<readonly [number, number]> = [
@@ -39,9 +39,9 @@ export function createMatch(config: MatchConfig): MatchState {
   }
   const players = new Float64Array(PLAYERS * P_STRIDE);
   for (let i = 0; i < PLAYERS; i++) {
-    const f = START_FORMATION[i % 11]!;
+    const f = START_FORMATION[i % TEAM_SIZE]!;
     // Home attacks +x in the first half; the away frame is rotated by 180 degrees.
-    const s = i < 11 ? 1 : -1;
+    const s = i < TEAM_SIZE ? 1 : -1;
     players[i * P_STRIDE + P_X] = s * f[0];
     players[i * P_STRIDE + P_Y] = s * f[1];
     players[i * P_STRIDE + P_STAMINA] = 1;
@@ -70,7 +70,7 @@ export function createMatch(config: MatchConfig): MatchState {
     nextMode: M_KICKOFF,
     score: [0, 0],
     firstKickoff,
-    ball: new Float64Array([0, 0, 0.11, 0, 0, 0]),
+    ball: new Float64Array([0, 0, PHYS.ballRadius, 0, 0, 0]),
     players,
     flags: new Int32Array(PLAYERS * F_STRIDE),
     lastTouchTeam: -1,

@@ -96,7 +96,7 @@ function maskShootout(state: MatchState, cmds: Buffers): Buffers {
 function checkStuck(state: MatchState): void {
   const b = state.ball;
   const speed = Math.sqrt(b[3]! * b[3]! + b[4]! * b[4]!);
-  if (speed > 0.5 || state.holder >= 0) {
+  if (speed > RULES.stuckSpeed || state.holder >= 0) {
     state.stuckTimer = 0;
     return;
   }
@@ -105,7 +105,7 @@ function checkStuck(state: MatchState): void {
     if (state.flags[i * F_STRIDE + F_SENT_OFF]) continue;
     const dx = state.players[i * P_STRIDE + P_X]! - b[0]!;
     const dy = state.players[i * P_STRIDE + P_Y]! - b[1]!;
-    if (dx * dx + dy * dy < 2.25) near[i < TEAM_SIZE ? 0 : 1]++;
+    if (dx * dx + dy * dy < RULES.stuckRadius * RULES.stuckRadius) near[i < TEAM_SIZE ? 0 : 1]++;
   }
   if (near[0]! > 0 && near[1]! > 0) state.stuckTimer++;
   else state.stuckTimer = 0;

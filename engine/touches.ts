@@ -1,5 +1,5 @@
 // Who plays the ball this tick: the goalkeeper's hands, tackles, then kicks, with a lot for a contested ball.
-import { PHYS, PITCH, RULES } from './constants.js';
+import { AUTO_RESTART, PHYS, PITCH, RULES } from './constants.js';
 import { emit } from './events.js';
 import { applyKick } from './kick.js';
 import { lot } from './lot.js';
@@ -10,7 +10,7 @@ import { tryCatch } from './referee/keeper.js';
 import { nearestOf } from './referee/restarts.js';
 import { touch, TOUCH_KICK } from './referee/touch.js';
 import {
-  F_COOLDOWN, F_SENT_OFF, F_STRIDE, M_DROPPED, M_INDIRECT, M_PENALTY, M_PLAY, M_STOPPED, M_THROW_IN, P_STRIDE, P_X, P_Y,
+  F_COOLDOWN, F_SENT_OFF, F_STRIDE, M_DROPPED, M_INDIRECT, M_PENALTY, M_PLAY, M_STOPPED, M_THROW_IN, PLAYERS, P_STRIDE, P_X, P_Y,
   TEAM_SIZE, type MatchState,
 } from './state.js';
 
@@ -85,7 +85,7 @@ export function resolveTouches(state: MatchState, cmds: Buffers, signs: [number,
       if (flagsOf(cmds, k) & L.CF_CATCH && canPlay(state, k, allowed) && tryCatch(state, k, team)) return true;
     }
     const tacklers: [number[], number[]] = [[], []];
-    for (let i = 0; i < 22; i++) {
+    for (let i = 0; i < PLAYERS; i++) {
       if (flagsOf(cmds, i) & L.CF_TACKLE && canPlay(state, i, allowed)) tacklers[i < TEAM_SIZE ? 0 : 1].push(i);
     }
     if (tacklers[0].length + tacklers[1].length > 0) {
@@ -127,7 +127,7 @@ export function autoRestart(state: MatchState, signs: [number, number]): void {
   if (taker < 0) return;
   const mate = nearestOf(state, team, state.modeX, state.modeY, taker);
   const s = signs[team as 0 | 1];
-  let tx = state.modeX + s * 10;
+  let tx = state.modeX + s * AUTO_RESTART.noMateDistance;
   let ty = state.modeY;
   let penalty = false;
   if (state.mode === M_PENALTY) {
@@ -145,11 +145,13 @@ export function autoRestart(state: MatchState, signs: [number, number]): void {
   // Put the taker just behind the ball, facing the pass.
   const ux = d > 1e-6 ? dx / d : s;
   const uy = d > 1e-6 ? dy / d : 0;
-  state.players[taker * P_STRIDE + P_X] = state.modeX - ux * 0.5;
-  state.players[taker * P_STRIDE + P_Y] = state.modeY - uy * 0.5;
+  state.players[taker * P_STRIDE + P_X] = state.modeX - ux * AUTO_RESTART.takerBehind;
+  state.players[taker * P_STRIDE + P_Y] = state.modeY - uy * AUTO_RESTART.takerBehind;
   state.flags[taker * F_STRIDE + F_COOLDOWN] = 0;
   // Rolling speed that brings the ball to the team-mate: v^2 = 2 a d, plus a margin for drag.
-  const power = penalty ? 0.6 : Math.min(1, (Math.sqrt(2 * PHYS.rollDecel * Math.max(d, 1)) * 1.3) / PHYS.maxKickSpeed);
+  const power = penalty
+    ? AUTO_RESTART.penaltyPower
+    : Math.min(1, (Math.sqrt(2 * PHYS.rollDecel * Math.max(d, AUTO_RESTART.passMinDistance)) * AUTO_RESTART.passMargin) / PHYS.maxKickSpeed);
   emit(state, 'auto_restart', team, taker, state.modeX, state.modeY);
   kickNow(state, taker, signs, { tx, ty, power, lift: 0, maxSpeed: PHYS.maxKickSpeed });
 }

@@ -3,8 +3,8 @@ import { DT, PHYS, PITCH } from '../constants.js';
 
 const POST_Y = PITCH.goalWidth / 2;
 const HIT = PHYS.ballRadius + PITCH.postRadius;
-/** Longest distance the ball may travel in one substep, so it cannot tunnel through a post. */
-const MAX_SUBSTEP_TRAVEL = 0.12;
+/** Half-width of the box around each goal frame inside which collisions are tested (a broad phase, no rule). */
+const FRAME_BOX = 1;
 
 /**
  * Advances ball = [x, y, z, vx, vy, vz] by one tick. Returns true when the ball
@@ -16,7 +16,7 @@ export function stepBall(ball: Float64Array): boolean {
   const vy = ball[4]!;
   const vz = ball[5]!;
   const speed = Math.sqrt(vx * vx + vy * vy + vz * vz);
-  const n = Math.max(1, Math.ceil((speed * DT) / MAX_SUBSTEP_TRAVEL));
+  const n = Math.max(1, Math.ceil((speed * DT) / PHYS.ballSubstep));
   const h = DT / n;
   let frame = false;
   for (let k = 0; k < n; k++) {
@@ -78,7 +78,7 @@ function integrate(b: Float64Array, h: number): void {
 
 function nearGoalLine(b: Float64Array): boolean {
   const ax = Math.abs(b[0]!);
-  return ax > PITCH.halfLength - 1 && ax < PITCH.halfLength + 1 && Math.abs(b[1]!) < POST_Y + 1 && b[2]! < PITCH.goalHeight + 1;
+  return ax > PITCH.halfLength - FRAME_BOX && ax < PITCH.halfLength + FRAME_BOX && Math.abs(b[1]!) < POST_Y + FRAME_BOX && b[2]! < PITCH.goalHeight + FRAME_BOX;
 }
 
 /** Posts are vertical cylinders, the crossbar a horizontal one along y; the ball bounces off with restitution. */

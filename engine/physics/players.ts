@@ -3,9 +3,6 @@ import { DT, PHYS } from '../constants.js';
 import * as L from '../obs-layout.js';
 import { F_SENT_OFF, F_STRIDE, PLAYERS, P_STAMINA, P_STRIDE, P_VX, P_VY, P_X, P_Y, TEAM_SIZE, type MatchState } from '../state.js';
 
-const FIELD_X = 56;
-const FIELD_Y = 37;
-
 /** Top speed for a player with the given stamina. */
 export function topSpeed(sprint: boolean, stamina: number): number {
   const base = sprint ? PHYS.sprintSpeed : PHYS.runSpeed;
@@ -64,8 +61,8 @@ export function movePlayers(state: MatchState, cmds: [Float64Array, Float64Array
     vy += dvy;
     const sp = Math.sqrt(vx * vx + vy * vy);
     let st = stamina;
-    if (sprint && sp > PHYS.runSpeed * 0.9) st -= PHYS.sprintDrain;
-    else if (sp > PHYS.runSpeed * 0.7) st -= PHYS.runDrain;
+    if (sprint && sp > PHYS.runSpeed * PHYS.sprintDrainAbove) st -= PHYS.sprintDrain;
+    else if (sp > PHYS.runSpeed * PHYS.runDrainAbove) st -= PHYS.runDrain;
     else st += PHYS.recover;
     pl[o + P_STAMINA] = st < 0 ? 0 : st > 1 ? 1 : st;
     pl[o + P_VX] = vx;
@@ -73,8 +70,10 @@ export function movePlayers(state: MatchState, cmds: [Float64Array, Float64Array
     // Players may run a little beyond the lines (to take a throw-in or a corner), no further.
     const nx = x + vx * DT;
     const ny = y + vy * DT;
-    pl[o + P_X] = nx > FIELD_X ? FIELD_X : nx < -FIELD_X ? -FIELD_X : nx;
-    pl[o + P_Y] = ny > FIELD_Y ? FIELD_Y : ny < -FIELD_Y ? -FIELD_Y : ny;
+    const lx = PHYS.runLimitX;
+    const ly = PHYS.runLimitY;
+    pl[o + P_X] = nx > lx ? lx : nx < -lx ? -lx : nx;
+    pl[o + P_Y] = ny > ly ? ly : ny < -ly ? -ly : ny;
     state.stats.teams[team].distance += sp * DT;
   }
   separate(state);

@@ -1,5 +1,5 @@
 // Tackles: won, missed or a foul, judged from positions and velocities with seeded noise; cards and advantage.
-import { PHYS, PITCH } from '../constants.js';
+import { FOULS, PHYS, PITCH } from '../constants.js';
 import { emit } from '../events.js';
 import { attackSign } from '../frame.js';
 import { inOwnPenaltyArea } from '../geometry.js';
@@ -10,19 +10,10 @@ import {
 import { beginRestart } from './restarts.js';
 import { touch, TOUCH_DEFLECT } from './touch.js';
 
-/** Ticks before a player may tackle again. */
-export const TACKLE_COOLDOWN = 10;
-/** Bodies closer than this during a tackle are in contact. */
-const CONTACT = 1.1;
-/** Speed above which a foul is reckless (a yellow card). */
-const RECKLESS_SPEED = 5.5;
-/** Ticks a sent-off player stands aside for: the whole match. */
-const OFF_PITCH_Y = 37;
-
 /** The opponent of `team` nearest to the ball within kick reach (the one in control), or -1. */
 function controller(state: MatchState, team: number): number {
   let best = -1;
-  let bestD = PHYS.kickReach * 1.5;
+  let bestD = PHYS.kickReach * FOULS.controlReachFactor;
   const opp = 1 - team;
   for (let k = 0; k < TEAM_SIZE; k++) {
     const i = opp * TEAM_SIZE + k;
@@ -41,7 +32,7 @@ function controller(state: MatchState, team: number): number {
 /** The nearest opponent whose body the tackler touches, or -1. */
 function bodyContact(state: MatchState, p: number, team: number): number {
   let best = -1;
-  let bestD = CONTACT;
+  let bestD: number = FOULS.contact;
   const px = state.players[p * P_STRIDE + P_X]!;
   const py = state.players[p * P_STRIDE + P_Y]!;
   for (let k = 0; k < TEAM_SIZE; k++) {
@@ -66,7 +57,7 @@ export function resolveTackle(state: MatchState, p: number): boolean {
   const team = p < TEAM_SIZE ? 0 : 1;
   const f = p * F_STRIDE;
   if (state.flags[f + F_TACKLE_CD]! > 0) return false;
-  state.flags[f + F_TACKLE_CD] = TACKLE_COOLDOWN;
+  state.flags[f + F_TACKLE_CD] = FOULS.tackleCooldown;
   const pl = state.players;
   const b = state.ball;
   const px = pl[p * P_STRIDE + P_X]!;
@@ -84,35 +75,35 @@ export function resolveTackle(state: MatchState, p: number): boolean {
   const qvx = pl[q * P_STRIDE + P_VX]!;
   const qvy = pl[q * P_STRIDE + P_VY]!;
   const manD = Math.sqrt((qx - px) * (qx - px) + (qy - py) * (qy - py));
-  if (ballD > PHYS.tackleReach && manD > CONTACT) return false;
+  if (ballD > PHYS.tackleReach && manD > FOULS.contact) return false;
   state.stats.teams[team].tackles++;
   const rng = state.rng.team[team];
   // From behind: the tackler comes from behind the ball carrier's direction of run.
   const qs = Math.sqrt(qvx * qvx + qvy * qvy);
-  const behind = qs > 1 && ((px - qx) * qvx + (py - qy) * qvy) / (qs * Math.max(manD, 1e-6)) < -0.5;
+  const behind = qs > FOULS.behindCarrierSpeed && ((px - qx) * qvx + (py - qy) * qvy) / (qs * Math.max(manD, 1e-6)) < FOULS.behindCos;
   const missesBall = ballD > PHYS.tackleReach;
-  const contact = manD < CONTACT;
+  const contact = manD < FOULS.contact;
   // The referee's judgement: taking the player and not the ball, from behind, late, or stretching.
   const late = controller(state, team) !== q;
-  let foulChance = 0.04;
-  if (contact && missesBall) foulChance += 0.7;
-  if (contact && behind) foulChance += 0.5;
-  if (contact && late) foulChance += 0.3;
-  if (contact && ballD > PHYS.kickReach) foulChance += 0.15;
-  const foul = rng() < Math.min(0.95, foulChance);
+  let foulChance = FOULS.chanceBase;
+  if (contact && missesBall) foulChance += FOULS.chanceMissesBall;
+  if (contact && behind) foulChance += FOULS.chanceBehind;
+  if (contact && late) foulChance += FOULS.chanceLate;
+  if (contact && ballD > PHYS.kickReach) foulChance += FOULS.chanceStretch;
+  const foul = rng() < Math.min(FOULS.chanceCap, foulChance);
   if (!foul) {
-    const win = Math.max(0.1, 0.85 - 0.5 * (ballD / PHYS.tackleReach));
+    const win = Math.max(FOULS.winMin, FOULS.winBase - FOULS.winSlope * (ballD / PHYS.tackleReach));
     if (missesBall || rng() >= win) return false;
     if (!touch(state, p, TOUCH_DEFLECT)) return true;
     state.stats.teams[team].tacklesWon++;
     emit(state, 'tackle', team, p, b[0]!, b[1]!);
     // The ball is poked away along the tackler's run.
-    b[3] = pvx * 1.2 + (b[0]! - px) * 2;
-    b[4] = pvy * 1.2 + (b[1]! - py) * 2;
+    b[3] = pvx * FOULS.pokeRun + (b[0]! - px) * FOULS.pokeOffset;
+    b[4] = pvy * FOULS.pokeRun + (b[1]! - py) * FOULS.pokeOffset;
     b[5] = 0;
     return true;
   }
-  return commitFoul(state, p, q, Math.sqrt(pvx * pvx + pvy * pvy) > RECKLESS_SPEED || (behind && missesBall));
+  return commitFoul(state, p, q, Math.sqrt(pvx * pvx + pvy * pvy) > FOULS.recklessSpeed || (behind && missesBall));
 }
 
 /** A foul by `p` on `q`: cards, then a direct free kick or a penalty, or advantage. */
@@ -139,14 +130,14 @@ export function commitFoul(state: MatchState, p: number, q: number, reckless: bo
   return true;
 }
 
-/** An obvious goal-scoring opportunity: the fouled player within 30 m of goal, nearer the goal than every outfield defender. */
+/** An obvious goal-scoring opportunity: the fouled player near the goal (FOULS.dogso*), nearer it than every outfield defender. */
 function deniesGoalChance(state: MatchState, team: number, q: number): boolean {
   const s = attackSign(state, team);
   const qx = -s * state.players[q * P_STRIDE + P_X]!;
   // qx: the victim's distance-like coordinate toward the fouling team's goal (goal at +halfLength here).
-  if (PITCH.halfLength - qx > 30) return false;
+  if (PITCH.halfLength - qx > FOULS.dogsoDistance) return false;
   const qy = state.players[q * P_STRIDE + P_Y]!;
-  if (Math.abs(qy) > PITCH.penaltyAreaWidth / 2 + 5) return false;
+  if (Math.abs(qy) > PITCH.penaltyAreaWidth / 2 + FOULS.dogsoWidthExtra) return false;
   for (let k = 1; k < TEAM_SIZE; k++) {
     const i = team * TEAM_SIZE + k;
     if (state.flags[i * F_STRIDE + F_SENT_OFF]) continue;
@@ -176,7 +167,7 @@ export function sendOff(state: MatchState, p: number, why: string): void {
   // Beside the pitch, by the halfway line, out of every computation.
   const o = p * P_STRIDE;
   state.players[o + P_X] = 0;
-  state.players[o + P_Y] = team === 0 ? -OFF_PITCH_Y : OFF_PITCH_Y;
+  state.players[o + P_Y] = team === 0 ? -FOULS.sentOffY : FOULS.sentOffY;
   state.players[o + P_VX] = 0;
   state.players[o + P_VY] = 0;
 }

@@ -1,5 +1,5 @@
 // The goalkeeper's hands: catching in the own area, holding for a bounded time, back-passes and handling.
-import { PHYS, PITCH, RULES } from '../constants.js';
+import { KEEPER, PHYS, PITCH, RULES } from '../constants.js';
 import { emit } from '../events.js';
 import { attackSign } from '../frame.js';
 import { inOwnGoalArea, inOwnPenaltyArea } from '../geometry.js';
@@ -7,9 +7,6 @@ import { gauss } from '../rng.js';
 import { F_COOLDOWN, F_STRIDE, M_FREE_KICK, M_INDIRECT, P_STRIDE, P_X, P_Y, TEAM_SIZE, type MatchState } from '../state.js';
 import { beginRestart } from './restarts.js';
 import { touch, TOUCH_DEFLECT, TOUCH_HANDS, TOUCH_KICK } from './touch.js';
-
-/** Height at which a held ball is carried. */
-const HELD_Z = 1.0;
 
 /** Where an indirect free kick for the attackers goes when the offence was inside the goal area. */
 function ifkSpot(x: number, y: number, s: number): [number, number] {
@@ -54,9 +51,9 @@ export function tryCatch(state: MatchState, p: number, team: number): boolean {
     return true;
   }
   const speed = Math.sqrt(b[3]! * b[3]! + b[4]! * b[4]! + b[5]! * b[5]!);
-  // Harder the faster the ball, and the further the keeper has to dive (beyond a metre).
-  const dive = d > 0.8 ? (d - 0.8) / (PHYS.catchReach - 0.8) : 0;
-  const chance = Math.min(1, Math.max(0.1, 1.3 - speed / 35)) * (1 - 0.5 * dive);
+  // Harder the faster the ball, and the further the keeper has to dive (beyond KEEPER.diveFrom).
+  const dive = d > KEEPER.diveFrom ? (d - KEEPER.diveFrom) / (PHYS.catchReach - KEEPER.diveFrom) : 0;
+  const chance = Math.min(1, Math.max(KEEPER.catchMin, KEEPER.catchBase - speed / KEEPER.catchSpeedDiv)) * (1 - KEEPER.diveLoss * dive);
   const rng = state.rng.team[team as 0 | 1];
   const caught = rng() < chance;
   // A parry is a save, not a deliberate play: it does not reset offside (Law 11).
@@ -70,12 +67,12 @@ export function tryCatch(state: MatchState, p: number, team: number): boolean {
     emit(state, 'catch', team, p, b[0]!, b[1]!);
   } else {
     // A parry: the ball bounces off the hands, weakened, in a noisy direction.
-    const n = gauss(rng) * 0.6;
-    const vx = -b[3]! * 0.3 - b[4]! * n * 0.3;
-    const vy = -b[4]! * 0.3 + b[3]! * n * 0.3;
+    const n = gauss(rng) * KEEPER.parryNoise;
+    const vx = -b[3]! * KEEPER.parryKeep - b[4]! * n * KEEPER.parryKeep;
+    const vy = -b[4]! * KEEPER.parryKeep + b[3]! * n * KEEPER.parryKeep;
     b[3] = vx;
     b[4] = vy;
-    b[5] = Math.abs(b[5]!) * 0.3;
+    b[5] = Math.abs(b[5]!) * KEEPER.parryKeep;
     // Back on its feet only after a moment: the rebound is there for whoever reaches it first.
     state.flags[p * F_STRIDE + F_COOLDOWN] = PHYS.parryRecovery;
     emit(state, 'parry', team, p, b[0]!, b[1]!);
@@ -94,7 +91,7 @@ export function updateHolder(state: MatchState): void {
   const py = state.players[p * P_STRIDE + P_Y]!;
   b[0] = px;
   b[1] = py;
-  b[2] = HELD_Z;
+  b[2] = KEEPER.heldHeight;
   b[3] = 0;
   b[4] = 0;
   b[5] = 0;
@@ -102,7 +99,7 @@ export function updateHolder(state: MatchState): void {
   if (!inOwnPenaltyArea(px, py, s)) {
     emit(state, 'handling', team, p, px, py);
     state.stats.teams[team].fouls++;
-    const edgeX = -s * (PITCH.halfLength - PITCH.penaltyAreaDepth - 0.5);
+    const edgeX = -s * (PITCH.halfLength - PITCH.penaltyAreaDepth - RULES.areaMargin);
     beginRestart(state, M_FREE_KICK, 1 - team, s * px > s * edgeX ? px : edgeX, py);
     return;
   }

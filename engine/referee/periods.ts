@@ -1,4 +1,5 @@
 // The clock: halves, extra time, the switch of ends, full time.
+import { PHYS } from '../constants.js';
 import { emit } from '../events.js';
 import { F_SENT_OFF, F_STRIDE, M_KICKOFF, PLAYERS, P_STRIDE, P_VX, P_VY, P_X, P_Y, PERIOD_ET1, PERIOD_ET2, PERIOD_FINISHED, PERIOD_FIRST, PERIOD_SECOND, PERIOD_SHOOTOUT, type MatchState } from '../state.js';
 import { periodTicks } from '../timing.js';
@@ -33,7 +34,7 @@ function next(state: MatchState, period: number, kickoffTeam: number): void {
   // The ball goes back to the centre; players cross to their new half during the pause.
   state.ball[0] = 0;
   state.ball[1] = 0;
-  state.ball[2] = 0.11;
+  state.ball[2] = PHYS.ballRadius;
   pause(state, M_KICKOFF, kickoffTeam);
 }
 

@@ -1,5 +1,5 @@
 // Setting up restarts, keeping opponents at their distance, and taking a restart nobody takes.
-import { PHYS, PITCH, RULES } from '../constants.js';
+import { KEEPER, PHYS, PITCH, RULES } from '../constants.js';
 import { emit } from '../events.js';
 import { attackSign } from '../frame.js';
 import {
@@ -9,8 +9,8 @@ import {
 
 /** Opponents' minimum distance from the spot for each restart kind. */
 export function restartDistance(mode: number): number {
-  if (mode === M_THROW_IN) return 2;
-  if (mode === M_DROPPED) return 4;
+  if (mode === M_THROW_IN) return RULES.throwInDistance;
+  if (mode === M_DROPPED) return RULES.droppedBallDistance;
   return RULES.restartDistance;
 }
 
@@ -66,8 +66,8 @@ function pushOutOfArea(state: MatchState, i: number, endSign: number): void {
   const o = i * P_STRIDE;
   const x = pl[o + P_X]!;
   const y = pl[o + P_Y]!;
-  const edge = PITCH.halfLength - PITCH.penaltyAreaDepth - 0.5;
-  if (endSign * x > edge && Math.abs(y) < PITCH.penaltyAreaWidth / 2 + 0.5) pl[o + P_X] = endSign * edge;
+  const edge = PITCH.halfLength - PITCH.penaltyAreaDepth - RULES.areaMargin;
+  if (endSign * x > edge && Math.abs(y) < PITCH.penaltyAreaWidth / 2 + RULES.areaMargin) pl[o + P_X] = endSign * edge;
 }
 
 /**
@@ -86,7 +86,7 @@ export function enforceRestartPositions(state: MatchState): void {
       const t = i < TEAM_SIZE ? 0 : 1;
       const s = attackSign(state, t);
       const o = i * P_STRIDE;
-      if (s * pl[o + P_X]! > 0) pl[o + P_X] = t === team ? 0 : -s * 0.01;
+      if (s * pl[o + P_X]! > 0) pl[o + P_X] = t === team ? 0 : -s * RULES.kickoffBack;
       if (t !== team) pushOut(state, i, 0, 0, PITCH.centreCircleRadius);
     }
     return;
@@ -103,7 +103,7 @@ export function enforceRestartPositions(state: MatchState): void {
       if (keeper) {
         // On the goal line between the posts until the kick.
         const o = i * P_STRIDE;
-        pl[o + P_X] = takerSide * (PITCH.halfLength - 0.2);
+        pl[o + P_X] = takerSide * (PITCH.halfLength - KEEPER.penaltyLine);
         const y = pl[o + P_Y]!;
         const lim = PITCH.goalWidth / 2;
         pl[o + P_Y] = y > lim ? lim : y < -lim ? -lim : y;

@@ -1,5 +1,5 @@
 // The penalty shoot-out: five kicks each ABAB, early end, sudden death, kicker rotation.
-import { PITCH, RULES } from '../constants.js';
+import { KEEPER, PITCH, RULES, SHOOTOUT } from '../constants.js';
 import { emit } from '../events.js';
 import { lot } from '../lot.js';
 import {
@@ -12,18 +12,6 @@ import { beginRestart } from './restarts.js';
 
 /** Every kick goes at the +x goal. */
 export const SHOOTOUT_SPOT_X = PITCH.halfLength - PITCH.penaltySpotDistance;
-/** Ticks a kick stays live after the strike. */
-export const KICK_LIVE_TICKS = 40;
-/** Kicks each in the first round, before sudden death. */
-export const ROUND = 5;
-/** The order in which the referee calls kickers: forwards first, the goalkeeper last. */
-export const KICKER_ORDER = [10, 9, 8, 7, 6, 5, 4, 3, 2, 1, 0] as const;
-/**
- * Kicks each after which a still-level shoot-out is settled by a seeded lot. Real shoot-outs
- * have no cap, but two teams that never miss nor save would keep a match (and a cup) running
- * for ever. [default: 50]
- */
-export const MAX_SHOOTOUT_KICKS = 50;
 
 export function startShootout(state: MatchState): void {
   const first = lot(state);
@@ -37,7 +25,7 @@ export function startShootout(state: MatchState): void {
 function nextKicker(state: MatchState, team: 0 | 1): number {
   const so = state.shootout!;
   for (let round = 0; round < 2; round++) {
-    for (const k of KICKER_ORDER) {
+    for (const k of SHOOTOUT.kickerOrder) {
       const i = team * TEAM_SIZE + k;
       if (state.flags[i * F_STRIDE + F_SENT_OFF]) continue;
       if (!so.used[team].includes(k)) {
@@ -69,10 +57,10 @@ function prepareKick(state: MatchState): void {
     if (state.flags[i * F_STRIDE + F_SENT_OFF]) continue;
     const t = i < TEAM_SIZE ? 0 : 1;
     // Everyone else waits in the centre circle, each team on its own side of it.
-    place(state, i, -2 + (i % TEAM_SIZE) * 0.4, t === 0 ? -3 : 3);
+    place(state, i, SHOOTOUT.waitX + (i % TEAM_SIZE) * SHOOTOUT.waitStep, t === 0 ? -SHOOTOUT.waitY : SHOOTOUT.waitY);
   }
-  place(state, so.kicker, SHOOTOUT_SPOT_X - 2, 0);
-  place(state, keeper, PITCH.halfLength - 0.3, 0);
+  place(state, so.kicker, SHOOTOUT_SPOT_X - SHOOTOUT.kickerBack, 0);
+  place(state, keeper, PITCH.halfLength - KEEPER.shootoutLine, 0);
   beginRestart(state, M_PENALTY, so.kicking, SHOOTOUT_SPOT_X, 0);
   state.referee.lastKickPlayer = -1;
 }
@@ -89,7 +77,7 @@ export function judgeShootoutKick(state: MatchState): void {
   if (state.mode === M_PLAY && !so.struck) {
     so.struck = true;
     // The kicker may not touch the ball again.
-    state.flags[so.kicker * F_STRIDE + F_COOLDOWN] = 1_000_000;
+    state.flags[so.kicker * F_STRIDE + F_COOLDOWN] = SHOOTOUT.kickerLock;
   }
   so.kickTick++;
   if (!so.struck) return;
@@ -100,7 +88,7 @@ export function judgeShootoutKick(state: MatchState): void {
   if (c.kind === 'goal' && c.end === 1) outcome = 'scored';
   else if (c.kind !== 'none') outcome = state.lastTouchTeam === so.kicking ? 'missed' : 'saved';
   else if (state.holder >= 0) outcome = 'saved';
-  else if (speed < 0.5 || so.kickTick > RULES.restartTicks + KICK_LIVE_TICKS) outcome = state.lastTouchTeam === so.kicking ? 'missed' : 'saved';
+  else if (speed < SHOOTOUT.slowBall || so.kickTick > RULES.restartTicks + SHOOTOUT.liveTicks) outcome = state.lastTouchTeam === so.kicking ? 'missed' : 'saved';
   if (outcome === null) return;
   state.flags[so.kicker * F_STRIDE + F_COOLDOWN] = 0;
   state.holder = -1;
@@ -111,7 +99,7 @@ export function judgeShootoutKick(state: MatchState): void {
     finish(state, 'shootout');
     return;
   }
-  if (so.kicks[0] >= MAX_SHOOTOUT_KICKS && so.kicks[1] >= MAX_SHOOTOUT_KICKS) {
+  if (so.kicks[0] >= SHOOTOUT.maxKicks && so.kicks[1] >= SHOOTOUT.maxKicks) {
     so.lotWinner = lot(state);
     emit(state, 'shootout_lot', so.lotWinner, -1, 0, 0);
     finish(state, 'shootout_lot');
@@ -125,11 +113,11 @@ export function judgeShootoutKick(state: MatchState): void {
 export function decided(goals: [number, number], kicks: [number, number]): boolean {
   const [g0, g1] = goals;
   const [k0, k1] = kicks;
-  if (k0 <= ROUND && k1 <= ROUND) {
-    const rem0 = ROUND - k0;
-    const rem1 = ROUND - k1;
+  if (k0 <= SHOOTOUT.round && k1 <= SHOOTOUT.round) {
+    const rem0 = SHOOTOUT.round - k0;
+    const rem1 = SHOOTOUT.round - k1;
     if (g0 + rem0 < g1 || g1 + rem1 < g0) return true;
-    if (k0 === ROUND && k1 === ROUND) return g0 !== g1;
+    if (k0 === SHOOTOUT.round && k1 === SHOOTOUT.round) return g0 !== g1;
     return false;
   }
   return k0 === k1 && g0 !== g1;

@@ -3,7 +3,9 @@
 // regenerates them (and someone rereads the prose around the number).
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { PHYS, PITCH } from '../../engine/constants.js';
+import * as constants from '../../engine/constants.js';
+import { ENGINE_CONSTANTS, PHYS, PITCH, RULES } from '../../engine/constants.js';
+import { forfeitResult } from '../../engine/match.js';
 import { defaultConfig } from '../../engine/setup.js';
 import { createMatch } from '../../engine/setup.js';
 import { matchInfo } from '../../engine/observation.js';
@@ -20,6 +22,17 @@ describe('docs in sync with the code', () => {
 
   it('refuses a template that names a value the code does not have', () => {
     expect(() => render('{{PHYS.noSuchThing}}', docValues(), 't.md')).toThrow(/unknown placeholders: PHYS.noSuchThing/);
+  });
+
+  it('has a table for every group of numbers the engine exports', () => {
+    // A group left out of ENGINE_CONSTANTS would be played by but never documented.
+    const groups = Object.entries(constants).filter(([k, v]) => typeof v === 'object' && v !== null && k !== 'ENGINE_CONSTANTS');
+    expect(groups.map(([k]) => k).sort()).toEqual(Object.keys(ENGINE_CONSTANTS).sort());
+  });
+
+  it('quotes the forfeit score the match runner gives', () => {
+    expect(forfeitResult(defaultConfig({ seed: 1 }), 'no policy', null).score).toEqual([0, RULES.forfeitGoals]);
+    expect(forfeitResult(defaultConfig({ seed: 1 }), null, 'no policy').score).toEqual([RULES.forfeitGoals, 0]);
   });
 
   it('quotes the numbers MatchInfo hands to policies at run time', () => {

@@ -1,7 +1,8 @@
 // The constants tables of docs/RULES.md and docs/POLICY_API.md, built from the code's own
-// objects. Every key needs a line here: a constant added to the engine without one makes
-// the docs test fail, so nothing the engine plays by goes undocumented.
-import { PHYS, PITCH, RULES } from '../../engine/constants.js';
+// objects. Every group of ENGINE_CONSTANTS and every key needs a line here: a constant added
+// to the engine without one makes the docs test fail, so nothing the engine plays by goes
+// undocumented.
+import { ENGINE_CONSTANTS } from '../../engine/constants.js';
 import { emptyTeamStats } from '../../engine/state.js';
 import { DEFAULT_LIMITS } from '../../sandbox/limits.js';
 
@@ -57,6 +58,11 @@ const PHYS_DOC: Described = {
   kickNoiseReach: ['', 'added to the spread × (ball distance from the kicker / kickReach)'],
   kickNoiseHeight: ['', 'added to the spread × (ball height above the grass / kickMaxHeight), for a ball in the air (see the kicking rules)'],
   kickSpeedNoise: ['', 'relative spread of the ball speed, × power'],
+  sprintDrainAbove: ['× runSpeed', 'sprinting faster than this drains `sprintDrain`'],
+  runDrainAbove: ['× runSpeed', 'moving faster than this without sprinting drains `runDrain`'],
+  runLimitX: ['m', 'players can run up to x = ± this (a little beyond the goal lines), no further'],
+  runLimitY: ['m', 'players can run up to y = ± this (a little beyond the touch lines), no further'],
+  ballSubstep: ['m', 'longest ball travel in one integration substep: a fast ball moves in several, so it cannot pass through a post'],
 };
 
 const RULES_DOC: Described = {
@@ -65,6 +71,87 @@ const RULES_DOC: Described = {
   goalPauseTicks: ['ticks', 'pause (mode `stopped`) after a goal and at the end of a period'],
   holdTicks: ['ticks', 'longest a goalkeeper may hold the ball (the six-second law)'],
   stuckTicks: ['ticks', 'a ball stuck among players of both teams this long is dropped'],
+  stuckSpeed: ['m/s', 'a ball slower than this with players of both teams within `stuckRadius` of it is stuck'],
+  stuckRadius: ['m', 'see `stuckSpeed`'],
+  throwInDistance: ['m', 'opponents\' distance from a throw-in'],
+  droppedBallDistance: ['m', 'opponents\' distance from a dropped ball'],
+  areaMargin: ['m', 'players sent out of a penalty area stand this far beyond its lines; a goalkeeper who carries the ball out of its area concedes a free kick at least this far outside it'],
+  areaBehindLine: ['m', 'the penalty area reaches this far behind the goal line: a goalkeeper on or just behind its line is still in it'],
+  kickoffBack: ['m', 'at a kick-off, a player of the team not kicking off found in the other half is put back this far inside its own'],
+  forfeitGoals: ['goals', 'a team that cannot start loses 0-forfeitGoals (both: 0-0 and no winner)'],
+};
+
+const COMMANDS_DOC: Described = {
+  targetLimit: ['m', '`moveTo` and kick targets beyond ± this on either axis are clamped (the direction still works)'],
+  speedLimit: ['m/s', 'largest `speed` cap a command may set (a larger one is clamped; the top speed applies anyway)'],
+};
+
+const KICK_DOC: Described = {
+  trapPower: ['', 'a kick with power ≤ this is a trap: the ball dies at the feet and moves with the player'],
+  awkSpeedLoss: ['', 'fraction of the kick speed lost, × (ball distance from the kicker / kickReach)'],
+  noiseHeightFrom: ['m', 'the height term of the kick noise applies only to a ball higher than this'],
+  passMinDistance: ['m', 'a pass aims at a target at least this far from the ball'],
+  passMinPower: ['', 'a pass has at least this power'],
+  shotMaxDistance: ['m', 'a shot is kicked from less than this from the goal line'],
+  shotMinPower: ['', 'a shot has at least this power'],
+  shotAimMargin: ['m', 'a shot\'s aim crosses the goal line no further than this outside a post'],
+};
+
+const FOULS_DOC: Described = {
+  tackleCooldown: ['ticks', 'a player can tackle once every this many ticks'],
+  contact: ['m', 'bodies closer than this (centre to centre) during a tackle are in contact'],
+  recklessSpeed: ['m/s', 'a foul by a tackler running faster than this is reckless: a yellow card'],
+  controlReachFactor: ['× kickReach', 'the opponent nearest the ball within this distance is in control of it'],
+  behindCarrierSpeed: ['m/s', 'a tackle is from behind when the carrier runs faster than this…'],
+  behindCos: ['cosine', '…and the tackler comes from more than acos(this) off the carrier\'s direction of run'],
+  chanceBase: ['', 'foul chance of every tackle'],
+  chanceMissesBall: ['', 'added, with body contact, when the ball is beyond tackleReach'],
+  chanceBehind: ['', 'added, with body contact, for a tackle from behind'],
+  chanceLate: ['', 'added, with body contact, when the challenged player is not in control of the ball'],
+  chanceStretch: ['', 'added, with body contact, when the ball is beyond kickReach'],
+  chanceCap: ['', 'the foul chance never exceeds this'],
+  winBase: ['', 'a clean tackle wins the ball with chance max(winMin, winBase - winSlope × ball distance / tackleReach)'],
+  winSlope: ['', 'see `winBase`'],
+  winMin: ['', 'see `winBase`'],
+  pokeRun: ['', 'a won ball leaves at the tackler\'s velocity × this…'],
+  pokeOffset: ['1/s', '…plus the ball\'s offset from the tackler × this'],
+  dogsoDistance: ['m', 'denying an obvious goal-scoring opportunity: the fouled player within this of the goal line…'],
+  dogsoWidthExtra: ['m', '…and within penaltyAreaWidth / 2 + this of the centre line, nearer the goal than every outfield defender'],
+  sentOffY: ['m', 'a sent-off player stands at (0, ± this), beside the pitch, for the rest of the match'],
+};
+
+const KEEPER_DOC: Described = {
+  heldHeight: ['m', '`ball.z` of a ball in the goalkeeper\'s hands'],
+  catchBase: ['', 'catch chance: min(1, max(catchMin, catchBase - ball speed / catchSpeedDiv)) × (1 - diveLoss × dive)'],
+  catchSpeedDiv: ['m/s', 'see `catchBase`'],
+  catchMin: ['', 'see `catchBase`'],
+  diveLoss: ['', 'see `catchBase`'],
+  diveFrom: ['m', 'dive is 0 for a ball within this distance, rising to 1 at catchReach'],
+  parryKeep: ['', 'a parried ball comes back at this fraction of its speed (its vertical speed turned upward)'],
+  parryNoise: ['', 'spread of the lateral error of a parry (a fraction, like the kick noise)'],
+  penaltyLine: ['m', 'at a penalty the defending goalkeeper is held this far in front of its goal line until the kick'],
+  shootoutLine: ['m', 'for a shoot-out kick the goalkeeper is placed this far in front of its goal line'],
+};
+
+const AUTO_RESTART_DOC: Described = {
+  noMateDistance: ['m', 'the referee\'s kick for a team with no team-mate to pass to goes this far forward'],
+  takerBehind: ['m', 'the taker is placed this far behind the ball, facing the pass'],
+  penaltyPower: ['', 'power of a penalty nobody takes, shot at the middle of the goal'],
+  passMargin: ['', 'the pass is kicked at the rolling speed that reaches the team-mate, √(2 · rollDecel · d), × this…'],
+  passMinDistance: ['m', '…for a distance d of at least this'],
+};
+
+const SHOOTOUT_DOC: Described = {
+  round: ['kicks', 'kicks each before sudden death'],
+  maxKicks: ['kicks', 'kicks each after which a still-level shoot-out is settled by a seeded lot'],
+  liveTicks: ['ticks', 'a kick not decided within restartTicks + this (from the start of the kick) is over'],
+  slowBall: ['m/s', 'a struck ball slower than this ends the kick'],
+  kickerOrder: ['indices', 'the order in which the referee calls a team\'s kickers'],
+  kickerBack: ['m', 'the kicker is placed this far behind the spot'],
+  waitX: ['m', 'the others wait in the centre circle: player k at x = waitX + k × waitStep…'],
+  waitStep: ['m', 'see `waitX`'],
+  waitY: ['m', '…and y = -this (home) or +this (away)'],
+  kickerLock: ['ticks', 'a kicker who has struck cannot touch the ball again during its kick (a cooldown this long)'],
 };
 
 const LIMITS_DOC: Described = {
@@ -102,12 +189,30 @@ function table(head: string[], rows: string[][]): string {
   return [line(head), line(head.map(() => '---')), ...rows.map(line)].join('\n');
 }
 
+/** Each group of engine constants: the name of its table in the templates, and its descriptions. */
+const GROUPS: Record<keyof typeof ENGINE_CONSTANTS, { table: string; doc: Described }> = {
+  PITCH: { table: 'pitch', doc: PITCH_DOC },
+  PHYS: { table: 'physics', doc: PHYS_DOC },
+  RULES: { table: 'rules', doc: RULES_DOC },
+  COMMANDS: { table: 'commands', doc: COMMANDS_DOC },
+  KICK: { table: 'kick', doc: KICK_DOC },
+  FOULS: { table: 'fouls', doc: FOULS_DOC },
+  KEEPER: { table: 'keeper', doc: KEEPER_DOC },
+  AUTO_RESTART: { table: 'autoRestart', doc: AUTO_RESTART_DOC },
+  SHOOTOUT: { table: 'shootout', doc: SHOOTOUT_DOC },
+};
+
+/** A constant as the docs print it: a list joined by commas, a number as JavaScript writes it. */
+export function shown(v: unknown): string {
+  return Array.isArray(v) ? v.join(', ') : String(v);
+}
+
 function described(prefix: string, values: Record<string, unknown>, doc: Described): string {
   const rows: string[][] = [];
   for (const [k, v] of Object.entries(values)) {
     const d = doc[k];
     if (!d) throw new Error(`docs: ${prefix}.${k} has no description in test/docs/tables.ts`);
-    rows.push([`\`${prefix}.${k}\``, String(v), d[0], d[1]]);
+    rows.push([`\`${prefix}.${k}\``, shown(v), d[0], d[1]]);
   }
   for (const k of Object.keys(doc)) if (!(k in values)) throw new Error(`docs: test/docs/tables.ts describes ${prefix}.${k}, which the code no longer has`);
   return table(['constant', 'value', 'unit', 'meaning'], rows);
@@ -122,11 +227,13 @@ export function constantTables(): Record<string, string> {
     statRows.push([`\`${k}\``, d]);
   }
   for (const k of Object.keys(STATS_DOC)) if (!(k in stats)) throw new Error(`docs: stat ${k} no longer exists`);
-  return {
-    pitch: described('PITCH', PITCH, PITCH_DOC),
-    physics: described('PHYS', PHYS, PHYS_DOC),
-    rules: described('RULES', RULES, RULES_DOC),
-    limits: described('limits', DEFAULT_LIMITS as unknown as Record<string, unknown>, LIMITS_DOC),
-    stats: table(['stat', 'counts'], statRows),
-  };
+  const tables: Record<string, string> = {};
+  for (const [name, values] of Object.entries(ENGINE_CONSTANTS)) {
+    const g = GROUPS[name as keyof typeof ENGINE_CONSTANTS];
+    if (!g) throw new Error(`docs: constants group ${name} has no table in test/docs/tables.ts`);
+    tables[g.table] = described(name, values, g.doc);
+  }
+  tables.limits = described('limits', DEFAULT_LIMITS as unknown as Record<string, unknown>, LIMITS_DOC);
+  tables.stats = table(['stat', 'counts'], statRows);
+  return tables;
 }

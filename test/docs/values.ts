@@ -1,18 +1,16 @@
-// Every number the contestant's docs quote, taken from the code: exported constants are
-// imported, and the few literals the engine keeps private are read out of its source text.
-// If a literal moves or changes shape, `lit` throws, the docs test fails and names the file:
-// the docs are then regenerated (test/docs/write-docs.ts) and their prose reread.
+// Every number the contestant's docs quote, imported from the code that plays by it. The few
+// numbers that live outside the engine (the sandbox's clock and debug text, the runner's
+// retries) are still read out of their source text: if one moves or changes shape, `lit`
+// throws, the docs test fails and names the file.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { DEFAULT_EXTRA_TIME_TICKS, DEFAULT_HALF_TICKS, PHYS, PITCH, RULES, TICKS_PER_SECOND } from '../../engine/constants.js';
-import { PASS_MIN_DISTANCE, PASS_MIN_POWER, SHOT_MAX_DISTANCE, SHOT_MIN_POWER } from '../../engine/kick.js';
-import { TACKLE_COOLDOWN } from '../../engine/referee/fouls.js';
+import { ENGINE_CONSTANTS, PHYS, PITCH, RULES, TICKS_PER_SECOND, DEFAULT_EXTRA_TIME_TICKS, DEFAULT_HALF_TICKS, FOULS, KICK, SHOOTOUT } from '../../engine/constants.js';
 import { restartDistance } from '../../engine/referee/restarts.js';
-import { KICKER_ORDER, KICK_LIVE_TICKS, MAX_SHOOTOUT_KICKS, ROUND, SHOOTOUT_SPOT_X } from '../../engine/referee/shootout.js';
+import { SHOOTOUT_SPOT_X } from '../../engine/referee/shootout.js';
 import { M_CORNER, M_DROPPED, M_FREE_KICK, M_GOAL_KICK, M_INDIRECT, M_KICKOFF, M_PENALTY, M_THROW_IN } from '../../engine/state.js';
 import { ENGINE_VERSION } from '../../engine/version.js';
 import { DEFAULT_LIMITS } from '../../sandbox/limits.js';
-import { constantTables } from './tables.js';
+import { constantTables, shown } from './tables.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -39,50 +37,9 @@ export function fmt(v: number, digits = 2): string {
   return String(Number(v.toFixed(digits)));
 }
 
-const FOULS = 'engine/referee/fouls.ts';
-const KEEPER = 'engine/referee/keeper.ts';
-
-/** The private literals, each with the code it comes from. */
-function privateLiterals(): Record<string, number> {
+/** The numbers that live outside the engine, each read from the code it comes from. */
+function outsideLiterals(): Record<string, number> {
   return {
-    fieldX: lit('engine/physics/players.ts', /const FIELD_X = ([\d.]+);/),
-    fieldY: lit('engine/physics/players.ts', /const FIELD_Y = ([\d.]+);/),
-    sprintDrainAbove: lit('engine/physics/players.ts', /sprint && sp > PHYS\.runSpeed \* ([\d.]+)\)/),
-    runDrainAbove: lit('engine/physics/players.ts', /else if \(sp > PHYS\.runSpeed \* ([\d.]+)\)/),
-    trapPower: lit('engine/kick.ts', /if \(k\.power <= ([\d.]+)\)/),
-    awkSpeedLoss: lit('engine/kick.ts', /\(1 - ([\d.]+) \* awk\)/),
-    shotAimMargin: lit('engine/kick.ts', /const SHOT_AIM_MARGIN = ([\d.]+);/),
-    targetLimit: lit('engine/commands.ts', /const LIMIT = ([\d.]+);/),
-    contact: lit(FOULS, /const CONTACT = ([\d.]+);/),
-    recklessSpeed: lit(FOULS, /const RECKLESS_SPEED = ([\d.]+);/),
-    controlReachFactor: lit(FOULS, /let bestD = PHYS\.kickReach \* ([\d.]+);/),
-    behindCarrierSpeed: lit(FOULS, /const behind = qs > ([\d.]+) &&/),
-    behindCos: lit(FOULS, /\(qs \* Math\.max\(manD, 1e-6\)\) < (-[\d.]+)/),
-    foulBase: lit(FOULS, /let foulChance = ([\d.]+);/),
-    foulMissesBall: lit(FOULS, /if \(contact && missesBall\) foulChance \+= ([\d.]+);/),
-    foulBehind: lit(FOULS, /if \(contact && behind\) foulChance \+= ([\d.]+);/),
-    foulLate: lit(FOULS, /if \(contact && late\) foulChance \+= ([\d.]+);/),
-    foulStretch: lit(FOULS, /if \(contact && ballD > PHYS\.kickReach\) foulChance \+= ([\d.]+);/),
-    foulCap: lit(FOULS, /Math\.min\(([\d.]+), foulChance\)/),
-    winBase: lit(FOULS, /const win = Math\.max\([\d.]+, ([\d.]+) - /),
-    winSlope: lit(FOULS, /const win = Math\.max\([\d.]+, [\d.]+ - ([\d.]+) \* /),
-    winMin: lit(FOULS, /const win = Math\.max\(([\d.]+),/),
-    dogsoDistance: lit(FOULS, /if \(PITCH\.halfLength - qx > ([\d.]+)\) return false;/),
-    dogsoWidthExtra: lit(FOULS, /PITCH\.penaltyAreaWidth \/ 2 \+ ([\d.]+)\) return false;/),
-    heldHeight: lit(KEEPER, /const HELD_Z = ([\d.]+);/),
-    catchBase: lit(KEEPER, /Math\.max\([\d.]+, ([\d.]+) - speed \/ [\d.]+\)/),
-    catchSpeedDiv: lit(KEEPER, /Math\.max\([\d.]+, [\d.]+ - speed \/ ([\d.]+)\)/),
-    catchMin: lit(KEEPER, /Math\.min\(1, Math\.max\(([\d.]+), /),
-    diveFrom: lit(KEEPER, /const dive = d > ([\d.]+) \?/),
-    diveLoss: lit(KEEPER, /\* \(1 - ([\d.]+) \* dive\)/),
-    stuckSpeed: lit('engine/step.ts', /if \(speed > ([\d.]+) \|\| state\.holder >= 0\)/),
-    stuckRadius: Math.sqrt(lit('engine/step.ts', /dx \* dx \+ dy \* dy < ([\d.]+)\) near/)),
-    autoPenaltyPower: lit('engine/touches.ts', /const power = penalty \? ([\d.]+) :/),
-    autoNoMate: lit('engine/touches.ts', /let tx = state\.modeX \+ s \* ([\d.]+);/),
-    shootoutKickerBack: lit('engine/referee/shootout.ts', /place\(state, so\.kicker, SHOOTOUT_SPOT_X - ([\d.]+), 0\)/),
-    noiseHeightFrom: lit('engine/kick.ts', /const height = b\[2\]! > ([\d.]+) \?/),
-    shootoutSlowBall: lit('engine/referee/shootout.ts', /else if \(speed < ([\d.]+) \|\|/),
-    forfeitGoals: lit('engine/match.ts', /home \? \[0, (\d+)\] : \[\d+, 0\]/),
     matchAttempts: lit('tournament/runner/pool.ts', /const MAX_ATTEMPTS = (\d+);/),
     debugTextChars: lit('sandbox/guest/channel.ts', /clip\(format\(text\)\)\.slice\(0, (\d+)\)/),
     clockEpochMs: lit('sandbox/guest/runtime.ts', /const EPOCH_MS = (\d+);/),
@@ -93,28 +50,16 @@ function privateLiterals(): Record<string, number> {
 export function docValues(): Record<string, string> {
   const v: Record<string, string> = {};
   const put = (prefix: string, o: Record<string, unknown>): void => {
-    for (const [k, x] of Object.entries(o)) if (typeof x === 'number') v[`${prefix}.${k}`] = String(x);
+    for (const [k, x] of Object.entries(o)) if (typeof x === 'number' || Array.isArray(x)) v[`${prefix}.${k}`] = shown(x);
   };
-  put('PITCH', PITCH);
-  put('PHYS', PHYS);
-  put('RULES', RULES);
+  for (const [name, group] of Object.entries(ENGINE_CONSTANTS)) put(name, group);
   put('LIMITS', DEFAULT_LIMITS as unknown as Record<string, unknown>);
-  const p = privateLiterals();
+  const p = outsideLiterals();
   put('lit', p);
-  v['lit.stuckRadius'] = fmt(p.stuckRadius!);
   v['ENGINE_VERSION'] = ENGINE_VERSION;
   v['TICKS_PER_SECOND'] = String(TICKS_PER_SECOND);
   v['DEFAULT_HALF_TICKS'] = String(DEFAULT_HALF_TICKS);
   v['DEFAULT_EXTRA_TIME_TICKS'] = String(DEFAULT_EXTRA_TIME_TICKS);
-  v['PASS_MIN_DISTANCE'] = String(PASS_MIN_DISTANCE);
-  v['PASS_MIN_POWER'] = String(PASS_MIN_POWER);
-  v['SHOT_MAX_DISTANCE'] = String(SHOT_MAX_DISTANCE);
-  v['SHOT_MIN_POWER'] = String(SHOT_MIN_POWER);
-  v['TACKLE_COOLDOWN'] = String(TACKLE_COOLDOWN);
-  v['KICK_LIVE_TICKS'] = String(KICK_LIVE_TICKS);
-  v['ROUND'] = String(ROUND);
-  v['MAX_SHOOTOUT_KICKS'] = String(MAX_SHOOTOUT_KICKS);
-  v['KICKER_ORDER'] = KICKER_ORDER.join(', ');
   v['SHOOTOUT_SPOT_X'] = String(SHOOTOUT_SPOT_X);
   const dist = { kickoff: M_KICKOFF, throw_in: M_THROW_IN, corner: M_CORNER, goal_kick: M_GOAL_KICK, free_kick: M_FREE_KICK, indirect_free_kick: M_INDIRECT, penalty: M_PENALTY, dropped_ball: M_DROPPED };
   for (const [k, m] of Object.entries(dist)) v[`distance.${k}`] = String(restartDistance(m));
@@ -131,8 +76,8 @@ export function docValues(): Record<string, string> {
   v['derived.goalPauseSeconds'] = fmt(RULES.goalPauseTicks / tps);
   v['derived.exhaustedRun'] = fmt(PHYS.runSpeed * PHYS.exhaustedSpeedFactor);
   v['derived.exhaustedSprint'] = fmt(PHYS.sprintSpeed * PHYS.exhaustedSpeedFactor);
-  v['derived.sprintDrainSpeed'] = fmt(PHYS.runSpeed * p.sprintDrainAbove!);
-  v['derived.runDrainSpeed'] = fmt(PHYS.runSpeed * p.runDrainAbove!);
+  v['derived.sprintDrainSpeed'] = fmt(PHYS.runSpeed * PHYS.sprintDrainAbove);
+  v['derived.runDrainSpeed'] = fmt(PHYS.runSpeed * PHYS.runDrainAbove);
   v['derived.sprintEmptySeconds'] = fmt(1 / PHYS.sprintDrain / tps, 0);
   v['derived.runEmptySeconds'] = fmt(1 / PHYS.runDrain / tps, 0);
   v['derived.recoverSeconds'] = fmt(1 / PHYS.recover / tps, 0);
@@ -145,11 +90,11 @@ export function docValues(): Record<string, string> {
   v['derived.boxLineX'] = fmt(PITCH.halfLength - PITCH.penaltyAreaDepth);
   v['derived.goalAreaLineX'] = fmt(PITCH.halfLength - PITCH.goalAreaDepth);
   v['derived.penaltySpotX'] = fmt(PITCH.halfLength - PITCH.penaltySpotDistance);
-  v['derived.controlReach'] = fmt(PHYS.kickReach * p.controlReachFactor!);
-  v['derived.dogsoWidth'] = fmt(PITCH.penaltyAreaWidth / 2 + p.dogsoWidthExtra!);
-  v['derived.shotAimHalf'] = fmt(PITCH.goalWidth / 2 + p.shotAimMargin!);
-  v['derived.behindAngle'] = fmt((Math.acos(p.behindCos!) * 180) / Math.PI, 0);
-  v['derived.shootoutKickTicks'] = String(RULES.restartTicks + KICK_LIVE_TICKS);
+  v['derived.controlReach'] = fmt(PHYS.kickReach * FOULS.controlReachFactor);
+  v['derived.dogsoWidth'] = fmt(PITCH.penaltyAreaWidth / 2 + FOULS.dogsoWidthExtra);
+  v['derived.shotAimHalf'] = fmt(PITCH.goalWidth / 2 + KICK.shotAimMargin);
+  v['derived.behindAngle'] = fmt((Math.acos(FOULS.behindCos) * 180) / Math.PI, 0);
+  v['derived.shootoutKickTicks'] = String(RULES.restartTicks + SHOOTOUT.liveTicks);
   v['derived.clockEpoch'] = new Date(p.clockEpochMs!).toISOString();
   v['derived.tickBudgetK'] = fmt(DEFAULT_LIMITS.tickBudget / 1000, 0);
   v['derived.matchWallSeconds'] = fmt(DEFAULT_LIMITS.matchWallMs / 1000, 0);

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { inProcessController } from '../../engine/inprocess.js';
 import { runMatch } from '../../engine/match.js';
 import type { Observation, PlayerCommand } from '../../engine/policy.js';
-import { decided, KICKER_ORDER, MAX_SHOOTOUT_KICKS } from '../../engine/referee/shootout.js';
+import { SHOOTOUT } from '../../engine/constants.js';
+import { decided } from '../../engine/referee/shootout.js';
 import { defaultConfig } from '../../engine/setup.js';
 
 /** A team that does nothing in play and takes its penalties toward `aimY` (7+ is wide of the post). */
@@ -48,9 +49,9 @@ describe('penalty shoot-out', () => {
     expect(kicks.length).toBeGreaterThanOrEqual(24);
     for (let i = 1; i < kicks.length; i++) expect(kicks[i]!.team).not.toBe(kicks[i - 1]!.team);
     const homeKickers = kicks.filter((e) => e.team === 0).map((e) => e.player % 11);
-    expect(homeKickers.slice(0, 11)).toEqual([...KICKER_ORDER]);
+    expect(homeKickers.slice(0, 11)).toEqual([...SHOOTOUT.kickerOrder]);
     expect(new Set(homeKickers.slice(0, 11)).size).toBe(11);
-    expect(homeKickers[11]).toBe(KICKER_ORDER[0]);
+    expect(homeKickers[11]).toBe(SHOOTOUT.kickerOrder[0]);
   });
 
   it('decides by the counting rule', () => {
@@ -68,7 +69,7 @@ describe('a shoot-out nobody misses', () => {
     const a = shootout(taker(() => 0), taker(() => 0), 3);
     const b = shootout(taker(() => 0), taker(() => 0), 3);
     expect(a.endReason).toBe('shootout_lot');
-    expect(a.shootout).toEqual([MAX_SHOOTOUT_KICKS, MAX_SHOOTOUT_KICKS]);
+    expect(a.shootout).toEqual([SHOOTOUT.maxKicks, SHOOTOUT.maxKicks]);
     expect(['home', 'away']).toContain(a.winner);
     expect(a.events.filter((e) => e.type === 'shootout_lot')).toHaveLength(1);
     expect(b.winner).toBe(a.winner);
