@@ -1,13 +1,20 @@
-// Tests run in forked processes with --no-node-snapshot: isolated-vm needs both on Node 20.
+// The fast tier (`npm test`). Tests run in forked processes with --no-node-snapshot: isolated-vm needs
+// both on Node 20. The slow tier is vitest.slow.config.ts; test/tiers.ts says which files are which.
 import { defineConfig } from 'vitest/config';
+import { SLOW_TESTS } from './test/tiers.js';
+
+export const shared = {
+  pool: 'forks' as const,
+  execArgv: ['--no-node-snapshot'],
+  testTimeout: 120_000,
+  hookTimeout: 120_000,
+  env: { TZ: 'UTC', LANG: 'C', LC_ALL: 'C' },
+};
 
 export default defineConfig({
   test: {
-    pool: 'forks',
-    execArgv: ['--no-node-snapshot'],
+    ...shared,
     include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
-    testTimeout: 120_000,
-    hookTimeout: 120_000,
-    env: { TZ: 'UTC', LANG: 'C', LC_ALL: 'C' },
+    exclude: ['**/node_modules/**', ...SLOW_TESTS],
   },
 });

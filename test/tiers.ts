@@ -1,0 +1,16 @@
+// Which test files form the slow tier (`npm run test:slow`); everything else is the fast tier (`npm test`).
+// One list, read by both vitest configs, so a file is always in exactly one tier.
+//
+// The slow tier holds what plays many full-length matches or many generated cases: statistics of the
+// reference styles, degenerate teams, the ladder sample, load, property and fuzz tests, and from now on
+// Redis and season end-to-end suites (put them under test/slow/). CI runs both tiers.
+export const SLOW_TESTS: readonly string[] = [
+  'test/slow/**/*.test.ts',
+  // Full-length matches of the four styles: football statistics and degenerate teams (32 + 12 matches).
+  'test/policies/football.test.ts',
+  'test/policies/degenerate.test.ts',
+  // The top rung against each degenerate team over 20 full-length seeds (80 matches).
+  'test/scrim/degenerate.test.ts',
+  // 50 WebSocket clients streaming replays at once.
+  'test/viewer/load.test.ts',
+];
