@@ -1,12 +1,8 @@
-// Errors meant for the person at the terminal: printed without a stack trace.
-export class UserError extends Error {
-  constructor(
-    message: string,
-    readonly exitCode = 1,
-  ) {
-    super(message);
-  }
-}
+// Errors meant for the person at the terminal: printed without a stack trace. The class lives in
+// tournament/errors.ts, where the viewer server can throw it too without importing the CLI.
+import { UserError } from '../tournament/errors.js';
+
+export { UserError };
 
 /** Parses a non-negative integer option, or throws a UserError naming the option. */
 export function intOption(name: string, value: string, min = 0, max = 0xffffffff): number {

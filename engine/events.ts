@@ -1,5 +1,5 @@
 // Raising events: every referee decision and notable moment becomes one entry in state.events.
-import { displayMinute } from './observation.js';
+import { displayMinute } from './timing.js';
 import type { MatchState } from './state.js';
 
 export function emit(state: MatchState, type: string, team: number, player: number, x: number, y: number, detail?: string): void {

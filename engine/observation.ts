@@ -8,7 +8,7 @@ import {
   PLAYERS, P_STAMINA, P_STRIDE, P_VX, P_VY, P_X, P_Y, TEAM_SIZE, type MatchState,
 } from './state.js';
 import { restartDistance } from './referee/restarts.js';
-import { periodTicks } from './timing.js';
+import { displayMinute, periodTicks } from './timing.js';
 
 export function matchInfo(state: MatchState, team: number): MatchInfo {
   const c = state.config;
@@ -49,15 +49,6 @@ export function matchInfo(state: MatchState, team: number): MatchInfo {
       gravity: PHYS.gravity,
     },
   };
-}
-
-/** Minutes shown to people: each half scaled to 45 minutes, extra time to 15. */
-export function displayMinute(state: MatchState): number {
-  const len = periodTicks(state);
-  const p = state.period;
-  const span = p < 2 ? 45 : p < 4 ? 15 : 0;
-  const base = p === 0 ? 0 : p === 1 ? 45 : p === 2 ? 90 : p === 3 ? 105 : 120;
-  return base + (len > 0 ? Math.floor((state.periodTick * span) / len) : 0);
 }
 
 /** Writes team `team`'s view of `state` into `out` (OBS_LENGTH long). */

@@ -1,7 +1,7 @@
 // Creates the state of a match about to kick off.
 import { DEFAULT_EXTRA_TIME_TICKS, DEFAULT_HALF_TICKS, PHYS } from './constants.js';
 import { stream } from './rng.js';
-import { F_STRIDE, M_KICKOFF, PLAYERS, P_STAMINA, P_STRIDE, P_X, P_Y, TEAM_SIZE, emptyTeamStats, type MatchConfig, type MatchState } from './state.js';
+import { F_STRIDE, M_KICKOFF, PLAYERS, P_STAMINA, P_STRIDE, P_X, P_Y, TEAM_SIZE, emptyRefereeState, emptyTeamStats, type MatchConfig, type MatchState } from './state.js';
 
 /** Where players stand before the first kick-off, in the own frame (attacking +x). */
 export const START_FORMATION: ReadonlyArray<readonly [number, number]> = [
@@ -85,40 +85,5 @@ export function createMatch(config: MatchConfig): MatchState {
     stats: { teams: [emptyTeamStats(), emptyTeamStats()], ticksInPlay: 0 },
     rng,
     referee: emptyRefereeState(),
-  };
-}
-
-export interface RefereeState {
-  /** Team whose last kick set up offside positions, -1 none; bit i of the mask: player i of that team was offside then. */
-  offsideTeam: number;
-  offsideMask: number;
-  /** The player who took the last restart and may not touch again before someone else does, -1 none. */
-  restartTaker: number;
-  /** An indirect free kick was taken and nobody else has touched the ball yet: no goal directly. */
-  indirectPending: boolean;
-  /** Kind of the last touch: 0 none, 1 kick by a player's foot, 2 deflection or tackle, 3 goalkeeper's hands, 4 a throw-in. */
-  lastTouchKind: number;
-  /** The last kick: who, from where, and whether it was a pass or a shot attempt, for the stats. */
-  lastKickPlayer: number;
-  lastKickWasShot: boolean;
-  lastKickWasPass: boolean;
-  /** Mode of the restart that the last kick took (M_PLAY for an open-play kick). */
-  lastKickRestart: number;
-  /** The goalkeeper who released the ball from its hands and may not handle it again before another player touches it, -1 none. */
-  releasedBy: number;
-}
-
-export function emptyRefereeState(): RefereeState {
-  return {
-    offsideTeam: -1,
-    offsideMask: 0,
-    restartTaker: -1,
-    indirectPending: false,
-    lastTouchKind: 0,
-    lastKickPlayer: -1,
-    lastKickWasShot: false,
-    lastKickWasPass: false,
-    lastKickRestart: 0,
-    releasedBy: -1,
   };
 }

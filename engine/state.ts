@@ -1,6 +1,5 @@
 // The match state: plain numbers and typed arrays, advanced only by step().
 import type { PRNG } from './rng.js';
-import type { RefereeState } from './setup.js';
 
 /** Players 0..10 are home (index 0 the goalkeeper), 11..21 away (11 the goalkeeper). */
 export const PLAYERS = 22;
@@ -204,4 +203,39 @@ export function emptyTeamStats(): TeamStats {
 
 export function teamOf(player: number): 0 | 1 {
   return player < TEAM_SIZE ? 0 : 1;
+}
+
+export interface RefereeState {
+  /** Team whose last kick set up offside positions, -1 none; bit i of the mask: player i of that team was offside then. */
+  offsideTeam: number;
+  offsideMask: number;
+  /** The player who took the last restart and may not touch again before someone else does, -1 none. */
+  restartTaker: number;
+  /** An indirect free kick was taken and nobody else has touched the ball yet: no goal directly. */
+  indirectPending: boolean;
+  /** Kind of the last touch: 0 none, 1 kick by a player's foot, 2 deflection or tackle, 3 goalkeeper's hands, 4 a throw-in. */
+  lastTouchKind: number;
+  /** The last kick: who, from where, and whether it was a pass or a shot attempt, for the stats. */
+  lastKickPlayer: number;
+  lastKickWasShot: boolean;
+  lastKickWasPass: boolean;
+  /** Mode of the restart that the last kick took (M_PLAY for an open-play kick). */
+  lastKickRestart: number;
+  /** The goalkeeper who released the ball from its hands and may not handle it again before another player touches it, -1 none. */
+  releasedBy: number;
+}
+
+export function emptyRefereeState(): RefereeState {
+  return {
+    offsideTeam: -1,
+    offsideMask: 0,
+    restartTaker: -1,
+    indirectPending: false,
+    lastTouchKind: 0,
+    lastKickPlayer: -1,
+    lastKickWasShot: false,
+    lastKickWasPass: false,
+    lastKickRestart: 0,
+    releasedBy: -1,
+  };
 }

@@ -1,9 +1,10 @@
 // The clock: halves, extra time, the switch of ends, full time.
 import { PHYS } from '../constants.js';
 import { emit } from '../events.js';
-import { F_SENT_OFF, F_STRIDE, M_KICKOFF, PLAYERS, P_STRIDE, P_VX, P_VY, P_X, P_Y, PERIOD_ET1, PERIOD_ET2, PERIOD_FINISHED, PERIOD_FIRST, PERIOD_SECOND, PERIOD_SHOOTOUT, type MatchState } from '../state.js';
+import { F_SENT_OFF, F_STRIDE, M_KICKOFF, PLAYERS, P_STRIDE, P_VX, P_VY, P_X, P_Y, PERIOD_ET1, PERIOD_ET2, PERIOD_FIRST, PERIOD_SECOND, PERIOD_SHOOTOUT, type MatchState } from '../state.js';
 import { periodTicks } from '../timing.js';
 import { pause } from './ball-out.js';
+import { finish } from './full-time.js';
 import { startShootout } from './shootout.js';
 
 /** Advances the period clock by one tick; the clock never stops, whatever the mode. */
@@ -36,13 +37,6 @@ function next(state: MatchState, period: number, kickoffTeam: number): void {
   state.ball[1] = 0;
   state.ball[2] = PHYS.ballRadius;
   pause(state, M_KICKOFF, kickoffTeam);
-}
-
-export function finish(state: MatchState, reason: string): void {
-  state.period = PERIOD_FINISHED;
-  state.finished = true;
-  state.endReason = reason;
-  emit(state, 'full_time', -1, -1, 0, 0, reason);
 }
 
 function endPeriod(state: MatchState): void {

@@ -7,7 +7,7 @@ import {
   TEAM_SIZE, type MatchState,
 } from '../state.js';
 import { crossing } from './ball-out.js';
-import { finish } from './periods.js';
+import { finish } from './full-time.js';
 import { beginRestart } from './restarts.js';
 
 /** Every kick goes at the +x goal. */

@@ -1,6 +1,9 @@
 // Little byte buffers: a growable writer and a bounds-checked reader, with LEB128 varints.
 // Varints use arithmetic, not bit operators, so values up to 2^53 survive.
 
+/** 2^56: a varint needing more 7-bit groups than this is corrupt (and would lose precision in a double). */
+const MAX_VARINT_SCALE = 0x100000000000000;
+
 export class ByteWriter {
   private buf = new Uint8Array(1024);
   length = 0;
@@ -99,7 +102,7 @@ export class ByteReader {
       v += (b & 127) * scale;
       if (b < 128) return v;
       scale *= 128;
-      if (scale > 2 ** 56) throw new OutOfBytes(`varint too long at offset ${this.pos}`);
+      if (scale > MAX_VARINT_SCALE) throw new OutOfBytes(`varint too long at offset ${this.pos}`);
     }
   }
 

@@ -1,7 +1,7 @@
 // A frame's numbers as a fixed vector of integer channels (quantised), and back.
 // The codec stores channels; Frame objects are what readers see.
 import { DT } from '../constants.js';
-import { displayMinute } from '../observation.js';
+import { displayMinute } from '../timing.js';
 import { B_X, B_Y, B_Z, F_SENT_OFF, F_STRIDE, F_YELLOW, PLAYERS, P_STAMINA, P_STRIDE, P_VX, P_VY, P_X, P_Y, type MatchState } from '../state.js';
 import type { Frame, PlayerFrame } from './types.js';
 

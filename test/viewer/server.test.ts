@@ -12,7 +12,7 @@ import { decodeBlob } from '../../engine/replay/live.js';
 import { ReplayReader } from '../../engine/replay/reader.js';
 import { decodeSegment } from '../../engine/replay/segment.js';
 import type { Frame } from '../../engine/replay/types.js';
-import { UserError } from '../../bin/errors.js';
+import { UserError } from '../../tournament/errors.js';
 import type { CupReport } from '../../tournament/report.js';
 import { CLIENT, MAX_INBOUND_BYTES, MAX_PAYLOAD_BYTES, SERVER, type ServerMessage, type StreamFrame } from '../../viewer/protocol.js';
 import { LiveHub, startServer, type ViewerServer } from '../../viewer/server/index.js';

@@ -5,7 +5,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { WebSocketServer } from 'ws';
-import { UserError } from '../../bin/errors.js';
+import { UserError } from '../../tournament/errors.js';
 import { DEFAULT_HOST, DEFAULT_PORT, MAX_PAYLOAD_BYTES, SERVER, WS_PATH } from '../protocol.js';
 import { Catalog } from './catalog.js';
 import { LiveHub } from './live.js';

@@ -3,7 +3,7 @@
 // never joined into a path: ids must match MATCH_ID_PATTERN (no '/', no leading '.') and are looked up.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, isAbsolute, join, relative, resolve } from 'node:path';
-import { UserError } from '../../bin/errors.js';
+import { UserError } from '../../tournament/errors.js';
 import { MATCH_ID_PATTERN, type MatchEntry, type ServedList, type SourceKind } from '../protocol.js';
 import { isCupFolder, readCupList } from './cup-list.js';
 import type { ReplayCache } from './replay-cache.js';
