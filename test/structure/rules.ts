@@ -20,7 +20,8 @@ export const AREAS: ReadonlyArray<{ area: string; may: readonly string[] }> = [
   { area: 'bin/', may: ['viewer/server/', 'viewer/protocol.ts', 'tournament/', 'sandbox/', 'policies/', 'engine/'] },
   { area: 'scripts/', may: ['tournament/', 'sandbox/', 'policies/', 'engine/', 'viewer/protocol.ts'] },
   { area: 'test/', may: ['*'] },
-  { area: 'vitest.config.ts', may: [] },
+  // Tool configs at the repository root (vitest's read the list of test tiers).
+  { area: './', may: ['test/'] },
 ];
 
 /** Packages the engine may use: pure JavaScript that runs unchanged in Node and in browsers. */
@@ -65,6 +66,7 @@ export interface Manifest {
 }
 
 function areaOf(path: string): string | null {
+  if (!path.includes('/')) return './';
   for (const a of AREAS) if (a.area.endsWith('/') ? path.startsWith(a.area) : path === a.area) return a.area;
   return null;
 }
