@@ -8,6 +8,7 @@ import { registerVerify } from './commands/verify.js';
 import { registerScrim } from './commands/scrim.js';
 import { registerSpec } from './commands/spec.js';
 import { registerNew } from './commands/new.js';
+import { registerInspect } from './commands/inspect.js';
 import { UserError } from './errors.js';
 
 const program = new Command('matchday')
@@ -23,6 +24,7 @@ registerServe(program);
 registerScrim(program);
 registerSpec(program);
 registerNew(program);
+registerInspect(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -1,0 +1,69 @@
+// `matchday inspect <replay>`: the replay as data, one record per tick, streamed as JSON lines or CSV
+// so an author (or a notebook) can analyse a match without watching it.
+import { once } from 'node:events';
+import type { Command } from 'commander';
+import { CSV_COLUMNS, csvRow, tickRecords, type TeamFilter } from '../../engine/replay/records.js';
+import type { ReplayReader } from '../../engine/replay/index.js';
+import { intOption, UserError } from '../errors.js';
+import { readReplayFile } from '../replay-io.js';
+
+interface InspectOptions {
+  team?: string;
+  from?: string;
+  to?: string;
+  format: string;
+}
+
+/** 'home', 'away' or a team's name as the replay records it. */
+function teamFilter(reader: ReplayReader, team: string | undefined): TeamFilter {
+  if (team === undefined) return 'both';
+  if (team === 'home') return 0;
+  if (team === 'away') return 1;
+  const i = reader.header.teams.findIndex((t) => t.name === team);
+  if (i < 0) {
+    const names = reader.header.teams.map((t) => `'${t.name.slice(0, 60)}'`).join(' and ');
+    throw new UserError(`--team must be home, away or a team of ${reader.file} (${names}), got '${team.slice(0, 60)}'`);
+  }
+  return i as 0 | 1;
+}
+
+/** Writes one chunk, waiting when the pipe is full so a long match never sits in memory. */
+async function emit(text: string): Promise<void> {
+  if (!process.stdout.write(text)) await once(process.stdout, 'drain');
+}
+
+export function registerInspect(program: Command): void {
+  program
+    .command('inspect')
+    .description('print a replay as data, one record per tick (JSON lines, or CSV positions)')
+    .argument('<replay>', 'a replay file written by matchday play --out, a cup or a scrim')
+    .option('--team <team>', "only this team's logs, marks and faults: home, away or its name")
+    .option('--from <tick>', 'first tick (default 0)')
+    .option('--to <tick>', 'last tick (default: the end of the match)')
+    .option('--format <format>', `jsonl (every field) or csv (${CSV_COLUMNS.slice(0, 7).join(',')},home0_x,home0_y,...,away10_y)`, 'jsonl')
+    .action(async (file: string, opts: InspectOptions) => {
+      if (opts.format !== 'jsonl' && opts.format !== 'csv') throw new UserError(`--format must be jsonl or csv, got '${opts.format}'`);
+      const reader = readReplayFile(file);
+      const from = opts.from === undefined ? 0 : intOption('--from', opts.from);
+      const to = opts.to === undefined ? reader.lastTick : intOption('--to', opts.to);
+      if (from > reader.lastTick) throw new UserError(`--from ${from}: ${file} ends at tick ${reader.lastTick}`);
+      if (from > to) throw new UserError(`--from ${from} is after --to ${to}`);
+      const team = teamFilter(reader, opts.team);
+      // A reader that stops early (`| head`) closes the pipe: that is the reader's choice, not an error.
+      process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+        if (e.code === 'EPIPE') process.exit(0);
+        throw e;
+      });
+      if (opts.format === 'csv') await emit(`${CSV_COLUMNS.join(',')}\n`);
+      // Batch lines per write: one write per tick would cost more than building the records.
+      let batch = '';
+      for (const r of tickRecords(reader, { from, to, team })) {
+        batch += `${opts.format === 'csv' ? csvRow(r) : JSON.stringify(r)}\n`;
+        if (batch.length > 1 << 16) {
+          await emit(batch);
+          batch = '';
+        }
+      }
+      if (batch) await emit(batch);
+    });
+}
