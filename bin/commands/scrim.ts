@@ -1,5 +1,6 @@
 // `matchday scrim <policy>`: the contestant's test loop. Plays the policy against each opponent
-// over a range of seeds, home and away on every seed, on the match pool, and prints one table.
+// over a range of seeds, home and away on every seed (the away leg on a second seed derived from it,
+// so no match mirrors another), on the match pool, and prints one table.
 // Replays go to <out>/replays/<id>.mdr and a summary to <out>/scrim.json, for `matchday serve`.
 import { createHash } from 'node:crypto';
 import { availableParallelism } from 'node:os';
@@ -19,8 +20,8 @@ import { formatScrimTable, scrimTable, type ScrimLine } from '../../tournament/s
 import { intOption, UserError } from '../errors.js';
 import { onShutdown } from '../shutdown.js';
 
-/** The four reference styles: peers a contestant should beat. */
-export const DEFAULT_OPPONENTS = 'builtin:possession,builtin:gegenpress,builtin:deepblock,builtin:direct';
+/** The four reference styles (peers a contestant should beat) and ladder-5, the one to beat. */
+export const DEFAULT_OPPONENTS = 'builtin:possession,builtin:gegenpress,builtin:deepblock,builtin:direct,builtin:ladder-5';
 
 interface ScrimOptions {
   vs: string;
@@ -69,10 +70,10 @@ function atomicWrite(file: string, text: string): void {
 export function registerScrim(program: Command): void {
   program
     .command('scrim')
-    .description('play a policy against opponents over a range of seeds, home and away, and print one table')
+    .description('play a policy against opponents over a range of seeds, home and away, and print one table (the away leg of seed s plays seed (s * 2654435761 + 1) mod 2^32, shown in scrim.json)')
     .argument('<policy>', 'your policy file (or builtin:<name>)')
     .option('--vs <list>', 'opponents, comma-separated: policy files or builtin:<name>', DEFAULT_OPPONENTS)
-    .option('--seeds <A-B>', 'seeds to play, each home and away', '1-5')
+    .option('--seeds <A-B>', 'seeds to play, each home and away (the away leg on a seed derived from it)', '1-5')
     .option('--half-ticks <n>', `ticks per half (default ${DEFAULT_HALF_TICKS})`)
     .option('--workers <n>', 'matches at once, one child process each (default: one per core)')
     .option('--out <dir>', 'folder for replays/ and scrim.json (default: scrims/<policy name>)')

@@ -1,6 +1,6 @@
 // The scrimmage plan and the table: pure parts, checked on small hand-made inputs.
 import { describe, expect, it } from 'vitest';
-import { idPart, parseSeedRange, scrimPlan } from '../../tournament/scrim/plan.js';
+import { awayLegSeed, awayLegSeeds, idPart, parseSeedRange, scrimPlan } from '../../tournament/scrim/plan.js';
 import { formatScrimTable, scrimTable, type ScrimLine } from '../../tournament/scrim/table.js';
 
 describe('seed ranges', () => {
@@ -27,6 +27,25 @@ describe('the plan', () => {
     expect(plan.filter((f) => f.policyHome).length).toBe(4);
     expect(plan.map((f) => f.opponent)).toEqual([0, 0, 0, 0, 1, 1, 1, 1]);
   });
+  it('plays the home leg on the scrim seed and the away leg on the documented second seed', () => {
+    const plan = scrimPlan(['possession'], [1, 2]);
+    expect(plan.map((f) => [f.scrimSeed, f.policyHome, f.seed])).toEqual([
+      [1, true, 1], [1, false, 2654435762], [2, true, 2], [2, false, (2 * 2654435761 + 1) % 2 ** 32],
+    ]);
+    // The documented formula, in exact integer arithmetic, across the whole seed range.
+    for (const s of [0, 1, 7, 65_536, 2 ** 31, 0xffffffff]) expect(awayLegSeed(s)).toBe(Number((BigInt(s) * 2654435761n + 1n) % 2n ** 32n));
+  });
+  it('never plays two matches on one seed against one opponent, so no match mirrors another', () => {
+    const seeds = parseSeedRange('1-2000');
+    const plan = scrimPlan(['a'], seeds);
+    expect(new Set(plan.map((f) => f.seed)).size).toBe(plan.length);
+  });
+  it('moves an away seed that lands on a home seed of the same scrim', () => {
+    // 2654435762 is the away seed of 1: given as a home seed too, 1's away leg moves on.
+    const away = awayLegSeeds([1, 2654435762]);
+    expect(away.get(1)).toBe(awayLegSeed(awayLegSeed(1)));
+    expect(new Set([1, 2654435762, ...away.values()]).size).toBe(4);
+  });
   it('keeps ids unique when two opponents share a name', () => {
     const ids = scrimPlan(['x', 'x'], [1]).map((f) => f.id);
     expect(ids).toEqual(['x-s1-home', 'x-s1-away', 'x-2-s1-home', 'x-2-s1-away']);
@@ -36,7 +55,7 @@ describe('the plan', () => {
 
 function line(over: Partial<ScrimLine>): ScrimLine {
   return {
-    id: 'x', opponent: 0, seed: 1, policyHome: true, goalsFor: 0, goalsAgainst: 0, shotsFor: 0, shotsAgainst: 0,
+    id: 'x', opponent: 0, scrimSeed: 1, seed: 1, policyHome: true, goalsFor: 0, goalsAgainst: 0, shotsFor: 0, shotsAgainst: 0,
     possessionFor: 50, possessionAgainst: 50, faults: 0, budgetP99: 0, budgetMax: 0, budgetLimit: 1000, forfeit: null, hash: 'h',
     ...over,
   };

@@ -10,6 +10,7 @@ import { runMatch } from '../../engine/match.js';
 import type { PolicyModule } from '../../engine/policy.js';
 import { ReplayReader } from '../../engine/replay/index.js';
 import { defaultConfig } from '../../engine/setup.js';
+import { awayLegSeed } from '../../tournament/scrim/plan.js';
 import type { ScrimSummary } from '../../tournament/scrim/summary.js';
 import type { ScrimTable } from '../../tournament/scrim/table.js';
 
@@ -56,12 +57,12 @@ describe('matchday scrim on a tiny run', () => {
     expect(s2.matches.map((m) => m.hash)).toEqual(summary.matches.map((m) => m.hash));
   });
 
-  it('plays every seed home and away, and the table sums the matches from the policy side', () => {
-    expect(summary.matches.map((m) => [m.seed, m.home, m.away])).toEqual([
-      [1, 'ladder-4', 'statue'],
-      [1, 'statue', 'ladder-4'],
-      [2, 'ladder-4', 'statue'],
-      [2, 'statue', 'ladder-4'],
+  it('plays every seed home and away (the away leg on its derived seed), and the table sums the matches from the policy side', () => {
+    expect(summary.matches.map((m) => [m.scrimSeed, m.seed, m.home, m.away])).toEqual([
+      [1, 1, 'ladder-4', 'statue'],
+      [1, awayLegSeed(1), 'statue', 'ladder-4'],
+      [2, 2, 'ladder-4', 'statue'],
+      [2, awayLegSeed(2), 'statue', 'ladder-4'],
     ]);
     for (const m of summary.matches) {
       expect(m.score).toEqual(m.policyHome ? [m.goalsFor, m.goalsAgainst] : [m.goalsAgainst, m.goalsFor]);
@@ -77,9 +78,9 @@ describe('matchday scrim on a tiny run', () => {
     const load = async (path: string): Promise<PolicyModule> => (await import(path)) as PolicyModule;
     const ladder4 = await load('../../policies/ladder/ladder-4.js');
     const statue = await load('../../policies/statue.js');
-    for (const m of summary.matches.filter((x) => x.seed === 1)) {
+    for (const m of summary.matches.filter((x) => x.scrimSeed === 1)) {
       const teams = m.policyHome ? [ladder4, statue] : [statue, ladder4];
-      const r = runMatch(defaultConfig({ seed: 1, halfTicks: 100, homeName: m.home, awayName: m.away }), [inProcessController(teams[0]!), inProcessController(teams[1]!)]);
+      const r = runMatch(defaultConfig({ seed: m.seed, halfTicks: 100, homeName: m.home, awayName: m.away }), [inProcessController(teams[0]!), inProcessController(teams[1]!)]);
       expect(r.hash).toBe(m.hash);
       expect(r.score).toEqual(m.score);
     }
@@ -118,6 +119,11 @@ describe('matchday scrim refuses bad arguments clearly', () => {
     const r = scrim(['no/such/policy.js', '--vs', 'builtin:statue']);
     expect(r.code).toBe(1);
     expect(r.err).toMatch(/no\/such\/policy\.js: policy file not found/);
+  });
+
+  it('the default opponents are the four styles and ladder-5, as the brief says', () => {
+    const r = spawnSync('node', ['bin/matchday.mjs', 'scrim', '--help'], { encoding: 'utf8' });
+    expect(r.stdout.replace(/\s+/g, ' ')).toContain('builtin:possession,builtin:gegenpress,builtin:deepblock,builtin:direct,builtin:ladder-5');
   });
 
   it('a policy that cannot start: every match forfeited, the reason with its line, exit code 1', () => {

@@ -14,6 +14,7 @@ export function scrimLine(f: ScrimFixture, r: Pick<RunResult, 'score' | 'stats' 
   return {
     id: f.id,
     opponent: f.opponent,
+    scrimSeed: f.scrimSeed,
     seed: f.seed,
     policyHome: f.policyHome,
     // The score, not stats.goals: a forfeit is 0-3 without a goal scored.

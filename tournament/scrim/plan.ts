@@ -3,10 +3,13 @@
 
 /** One match of a scrimmage: the policy against one opponent on one seed, at home or away. */
 export interface ScrimFixture {
-  /** File-safe, unique, deterministic: `<opponent>-s<seed>-<home|away>` (the replay is replays/<id>.mdr). */
+  /** File-safe, unique, deterministic: `<opponent>-s<scrimSeed>-<home|away>` (the replay is replays/<id>.mdr). */
   id: string;
   /** Index of the opponent in the list given (its table row). */
   opponent: number;
+  /** The seed of `--seeds` this match belongs to. */
+  scrimSeed: number;
+  /** The seed the match is played with: scrimSeed for the home leg, awayLegSeed's pick for the away leg. */
   seed: number;
   /** True when the policy plays at home. */
   policyHome: boolean;
@@ -31,7 +34,39 @@ export function idPart(name: string): string {
 }
 
 /**
+ * The seed the away leg of scrim seed s is played with: (s * 2654435761 + 1) mod 2^32 (Knuth's
+ * multiplicative hash). The game is side-symmetric and a team's random stream is keyed by its name,
+ * so the away leg on the home leg's own seed would be the home leg's exact mirror image: a second
+ * seed makes every match of a scrim count. The map is a bijection of 32-bit seeds, so different
+ * scrim seeds never share an away seed.
+ */
+export function awayLegSeed(s: number): number {
+  return (Math.imul(s, 2654435761) + 1) >>> 0;
+}
+
+/**
+ * The away-leg seed of every scrim seed: awayLegSeed(s), re-applied while it lands on a home-leg seed
+ * of the same scrim (so no away leg mirrors another match's home leg). Distinct, deterministic.
+ */
+export function awayLegSeeds(seeds: readonly number[]): Map<number, number> {
+  const taken = new Set(seeds);
+  const out = new Map<number, number>();
+  for (const s of seeds) {
+    let a = awayLegSeed(s);
+    // A cycle of the map inside the home seeds would be needed to loop: bounded all the same.
+    for (let k = 0; taken.has(a); k++) {
+      if (k > 64) throw new Error(`no away-leg seed for scrim seed ${s} outside the home seeds`);
+      a = awayLegSeed(a);
+    }
+    taken.add(a);
+    out.set(s, a);
+  }
+  return out;
+}
+
+/**
  * Every opponent, every seed, both sides: opponent-major, then seed, then home before away.
+ * The home leg plays the scrim seed, the away leg its awayLegSeeds pick.
  * Opponents that reduce to the same id part get a numeric suffix so ids stay unique.
  */
 export function scrimPlan(opponentNames: readonly string[], seeds: readonly number[]): ScrimFixture[] {
@@ -42,10 +77,13 @@ export function scrimPlan(opponentNames: readonly string[], seeds: readonly numb
     used.set(base, k);
     return k === 1 ? base : `${base}-${k}`;
   });
+  const away = awayLegSeeds(seeds);
   const out: ScrimFixture[] = [];
   parts.forEach((part, opponent) => {
-    for (const seed of seeds) {
-      for (const policyHome of [true, false]) out.push({ id: `${part}-s${seed}-${policyHome ? 'home' : 'away'}`, opponent, seed, policyHome });
+    for (const s of seeds) {
+      for (const policyHome of [true, false]) {
+        out.push({ id: `${part}-s${s}-${policyHome ? 'home' : 'away'}`, opponent, scrimSeed: s, seed: policyHome ? s : away.get(s)!, policyHome });
+      }
     }
   });
   return out;

@@ -5,6 +5,8 @@
 export interface ScrimLine {
   id: string;
   opponent: number;
+  /** The seed of `--seeds` the match belongs to, and the seed it was played with (`matchday play --seed`). */
+  scrimSeed: number;
   seed: number;
   policyHome: boolean;
   goalsFor: number;
