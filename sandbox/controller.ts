@@ -3,17 +3,15 @@
 // safety net. Every failure costs the policy's own team and is recorded, never thrown.
 import ivm from 'isolated-vm';
 import type { Fault, ObservationInput, SetupOutcome, TeamController, TickOutcome } from '../engine/controller.js';
-import { C_STRIDE, CMD_LENGTH, O_TICK } from '../engine/obs-layout.js';
+import { O_TICK } from '../engine/obs-layout.js';
 import type { MatchInfo } from '../engine/policy.js';
 import { guestRuntimeCode } from './bundle.js';
 import { ensureV8Flags } from './flags.js';
 import { instrument } from './instrument.js';
 import { resolveLimits, type SandboxLimits } from './limits.js';
 import { lineIn, where } from './lines.js';
-import {
-  R_EXTRAS, R_STATUS, R_USED, RUNTIME_SPECIFIER, ST_BUDGET, ST_DEPTH, ST_ERROR, ST_OK,
-  type GuestConfig, type GuestExtras,
-} from './protocol.js';
+import { checkExtras, checkReply, MAX_ERROR_MESSAGE, MAX_ERROR_STACK } from './check.js';
+import { RUNTIME_SPECIFIER, ST_BUDGET, ST_DEPTH, ST_ERROR, ST_OK, type GuestConfig, type GuestExtras } from './protocol.js';
 import { mapLine } from './sourcemap.js';
 import { loadPolicy, type PolicySource } from './source.js';
 import { StatsRecorder, type SandboxStats } from './stats.js';
@@ -44,17 +42,10 @@ const TIMED_OUT = 'Script execution timed out.';
 
 type Fn = ivm.Reference<(...args: never[]) => unknown>;
 
-/** True when every slot is a sane number: tampered built-ins in the isolate cannot smuggle NaN to the engine. */
-function commandsSane(buf: Float64Array): boolean {
-  for (let o = 0; o < CMD_LENGTH; o += C_STRIDE) {
-    const f = buf[o] as number;
-    if (!(f >= 0 && f <= 63) || Math.floor(f) !== f) return false;
-    for (let k = 1; k < C_STRIDE; k++) {
-      const v = buf[o + k] as number;
-      if (!(v >= -1000 && v <= 1000)) return false;
-    }
-  }
-  return true;
+/** Host-side text from the isolate (an error message, a stack) kept to a bounded size. */
+function bounded(text: unknown, max: number): string {
+  const s = typeof text === 'string' ? text : String(text);
+  return s.length > max ? `${s.slice(0, max)}…` : s;
 }
 
 class Sandbox implements SandboxController {
@@ -140,7 +131,7 @@ class Sandbox implements SandboxController {
       try {
         policy = iso.compileModuleSync(inst.code, { filename: src.filename });
       } catch (err) {
-        const msg = String((err as Error).message);
+        const msg = bounded((err as Error).message, MAX_ERROR_MESSAGE);
         const line = this.line(msg);
         return this.refuse(where(src.filename, line, `syntax error: ${msg.replace(/\s*\[[^\]]*\]$/, '')}`), line);
       }
@@ -162,8 +153,12 @@ class Sandbox implements SandboxController {
         undefined,
         [policy.namespace.derefInto(), loadErr !== null, L.setupBudget] as never[],
         { timeout: left },
-      ) as number;
-      const extras = get('takeExtras').applySync(undefined, [], { result: { copy: true } }) as GuestExtras;
+      );
+      const extras = checkExtras(get('takeExtras').applySync(undefined, [], { result: { copy: true }, timeout: left }), L);
+      if (typeof extras === 'string' || !(st === ST_OK || st === ST_BUDGET || st === ST_DEPTH || st === ST_ERROR)) {
+        const why = typeof extras === 'string' ? extras : `status ${String(st)} is not a known status`;
+        return this.refuse(`${src.filename}: the sandbox returned malformed output while loading (${why}; were built-ins tampered with?)`);
+      }
       this.setupLogs = extras.logs;
       if (st === ST_BUDGET || st === ST_DEPTH) {
         const line = this.line(extras.error?.stack);
@@ -171,8 +166,10 @@ class Sandbox implements SandboxController {
         return this.refuse(where(src.filename, line, `top-level code or setup() ${what}`), line);
       }
       if (st === ST_ERROR && loadErr) {
-        const line = this.line(loadErr.stack) ?? this.line(loadErr.message);
-        return this.refuse(where(src.filename, line, `error while loading: ${loadErr.name}: ${loadErr.message}`), line);
+        const stack = bounded(loadErr.stack, MAX_ERROR_STACK);
+        const message = bounded(loadErr.message, MAX_ERROR_MESSAGE);
+        const line = this.line(stack) ?? this.line(message);
+        return this.refuse(where(src.filename, line, `error while loading: ${bounded(loadErr.name, 100)}: ${message}`), line);
       }
       if (st === ST_ERROR) {
         const line = this.line(extras.error?.stack);
@@ -186,7 +183,7 @@ class Sandbox implements SandboxController {
       this.sampleMemory();
       return { ok: true };
     } catch (err) {
-      const msg = String((err as Error)?.message ?? err);
+      const msg = bounded((err as Error)?.message ?? err, MAX_ERROR_MESSAGE);
       if (iso.isDisposed) return this.refuse(`${src.filename}: ran out of memory (limit ${L.memoryMb} MB) while loading`, undefined, false);
       if (msg === TIMED_OUT) return this.refuse(`${src.filename}: setup() took longer than ${L.setupWallMs} ms (wall-clock safety net)`, undefined, true);
       return this.refuse(`${src.filename}: could not start: ${msg}`);
@@ -213,14 +210,14 @@ class Sandbox implements SandboxController {
     const tick = input.flat[O_TICK] ?? 0;
     const timeout = Math.ceil(Math.min(L.callWallMs, L.matchWallMs - this.wallSpent));
     if (timeout <= 0) return this.wallBankSpent(tick);
-    let reply: Float64Array;
+    let raw: unknown;
     const t0 = performance.now();
     try {
-      reply = this.runTickRef.applySync(undefined, [input.flat, L.tickBudget] as never[], {
+      raw = this.runTickRef.applySync(undefined, [input.flat, L.tickBudget] as never[], {
         arguments: { copy: true },
         result: { copy: true },
         timeout,
-      }) as Float64Array;
+      });
     } catch (err) {
       this.wallSpent += performance.now() - t0;
       return this.callFailed(tick, err as Error);
@@ -228,16 +225,20 @@ class Sandbox implements SandboxController {
     this.wallSpent += performance.now() - t0;
     if ((++this.ticksSeen & 31) === 0) this.sampleMemory();
 
-    const status = reply[R_STATUS];
-    const used = reply[R_USED] ?? 0;
+    const reply = checkReply(raw, L.tickBudget);
+    if (typeof reply === 'string') return this.malformed(tick, reply, 0);
+    const { status, used } = reply;
+    let extras: GuestExtras | null = null;
+    if (reply.extras) {
+      const x = this.takeExtras();
+      if (typeof x === 'string') return this.malformed(tick, x, used);
+      extras = x;
+    }
     this.recorder.tick(used);
     const outcome: TickOutcome = { budgetUsed: used };
-    const extras = reply[R_EXTRAS] === 1 ? this.takeExtras() : null;
     const faults: Fault[] = [];
     if (status === ST_OK) {
-      const cmds = reply.subarray(0, CMD_LENGTH);
-      if (commandsSane(cmds)) out.set(cmds);
-      else faults.push({ tick, kind: 'invalid', message: 'the sanitised commands came back corrupted (were built-ins tampered with?); players idle this tick' });
+      out.set(reply.commands);
     } else if (status === ST_BUDGET) {
       this.recorder.overBudget(tick);
       const line = this.line(extras?.error?.stack);
@@ -265,11 +266,21 @@ class Sandbox implements SandboxController {
     return outcome;
   }
 
-  private takeExtras(): GuestExtras | null {
+  /** What came back could not be used: the team's fault for this tick; its players idle. */
+  private malformed(tick: number, why: string, used: number): TickOutcome {
+    this.recorder.tick(used);
+    this.recorder.error();
+    const f: Fault = { tick, kind: 'invalid', message: `the sandbox returned malformed output (${why}; were built-ins tampered with?); players idle this tick` };
+    this.recorder.fault(f);
+    return { faults: [f], budgetUsed: used };
+  }
+
+  /** The last call's warnings, logs, marks and error, checked; a string says what was wrong. */
+  private takeExtras(): GuestExtras | string {
     try {
-      return this.extrasRef?.applySync(undefined, [], { result: { copy: true }, timeout: this.limits.callWallMs }) as GuestExtras;
-    } catch {
-      return null;
+      return checkExtras(this.extrasRef?.applySync(undefined, [], { result: { copy: true }, timeout: this.limits.callWallMs }), this.limits);
+    } catch (err) {
+      return `the extras could not be read: ${bounded((err as Error)?.message ?? err, 200)}`;
     }
   }
 

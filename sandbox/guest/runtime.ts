@@ -13,6 +13,7 @@ import {
 import * as budget from './budget.js';
 import { drain, installChannel, pending, resetChannel } from './channel.js';
 import { harden } from './harden.js';
+import { lockdown } from './lockdown.js';
 import { chargeNatives } from './natives.js';
 
 export { b, t } from './budget.js';
@@ -67,7 +68,7 @@ function budgetError(st: number, limit: number): GuestError {
     st === ST_DEPTH
       ? `call depth passed ${cfg.maxCallDepth} (unbounded recursion?)`
       : `work budget of ${limit} units exhausted (an endless or too long loop?)`;
-  return { message, stack: budget.stack() };
+  return { message, stack: clip(budget.stack(), 4000) };
 }
 
 /** Sets up the hardened global. Called once, before the policy module is evaluated. */
@@ -83,6 +84,8 @@ export function configure(config: GuestConfig, matchInfo: MatchInfo, setupBudget
     chars: config.maxLogChars,
     marks: config.maxDebugMarks,
   });
+  // Last: from here on no built-in and no global binding can change.
+  lockdown();
   // Top-level code runs when the host evaluates the module, under the setup budget.
   budget.start(setupBudget, config.maxCallDepth);
 }

@@ -1,51 +1,10 @@
 // The hostile corpus: tiny policies that attack the sandbox, each with its documented
 // outcome asserted at run time, each run twice to show the outcome is the same.
 import { describe, expect, it } from 'vitest';
-import { CMD_LENGTH, CF_MOVE, C_FLAGS, C_MOVE_X, C_MOVE_Y, C_STRIDE } from '../../engine/obs-layout.js';
+import { CMD_LENGTH, CF_MOVE } from '../../engine/obs-layout.js';
 import { stream } from '../../engine/rng.js';
-import { INFO, PLAIN_POLICY, runPolicy, type RunOptions, type RunRecord } from './harness.js';
-
-interface Case {
-  name: string;
-  source: string;
-  opts?: RunOptions;
-  check: (r: RunRecord) => void;
-  /** Outcome depends on GC timing (memory): compared by kind, not by digest. */
-  flaky?: boolean;
-}
-
-const idle = (r: RunRecord, t: number): void => {
-  expect(r.ticks[t]?.commands).toEqual(new Array(CMD_LENGTH).fill(0));
-};
-const kinds = (r: RunRecord): string[] => r.faults.map((f) => f.kind);
-const logs = (r: RunRecord, t = 0): string[] => r.ticks[t]?.outcome?.debug?.logs ?? [];
-const warnings = (r: RunRecord, t = 0): string[] => r.ticks[t]?.outcome?.warnings ?? [];
-const moveOf = (r: RunRecord, t: number, p: number): [number, number, number] => {
-  const c = r.ticks[t]?.commands ?? [];
-  const o = p * C_STRIDE;
-  return [c[o + C_FLAGS] ?? -1, c[o + C_MOVE_X] ?? -1, c[o + C_MOVE_Y] ?? -1];
-};
-const everyTick = (r: RunRecord, kind: string, pattern: RegExp): void => {
-  expect(r.setup.ok).toBe(true);
-  expect(r.ticks.length).toBeGreaterThan(0);
-  r.ticks.forEach((t, i) => {
-    expect(t.outcome?.faults?.[0]?.kind, `tick ${i}`).toBe(kind);
-    expect(t.outcome?.faults?.[0]?.message).toMatch(pattern);
-    idle(r, i);
-  });
-};
-const refused = (r: RunRecord, pattern: RegExp): void => {
-  expect(r.setup.ok).toBe(false);
-  expect(r.setup.reason).toMatch(pattern);
-  expect(r.ticks).toHaveLength(0);
-};
-const budget = (r: RunRecord): void => {
-  everyTick(r, 'budget', /work budget of \d+ units exhausted/);
-  expect(r.overBudgetTicks).toEqual(r.ticks.map((_, i) => i));
-};
-const threw = (pattern: RegExp) => (r: RunRecord) => everyTick(r, 'error', pattern);
-const tick = (body: string): string => `export function tick(obs) {\n${body}\n}`;
-const probe = (expr: string): string => tick(`console.log(String(${expr})); return [];`);
+import { budget, idle, logs, moveOf, probe, refused, runCases, threw, tick, warnings, everyTick, type Case } from './corpus.js';
+import { INFO, PLAIN_POLICY, runPolicy } from './harness.js';
 
 const FORBIDDEN = [
   'eval', 'WebAssembly', 'SharedArrayBuffer', 'Atomics', 'WeakRef', 'FinalizationRegistry', 'setTimeout',
@@ -250,9 +209,9 @@ const CASES: Case[] = [
     },
   },
   {
-    name: 'tampered built-ins cannot smuggle NaN to the engine',
+    name: 'tampered built-ins cannot smuggle NaN to the engine (built-ins are frozen)',
     source: tick('Number.isFinite = () => true;\nreturn [{ moveTo: { x: NaN, y: 0 } }];'),
-    check: (r) => { everyTick(r, 'invalid', /corrupted/); },
+    check: threw(/TypeError: Cannot assign to read only property 'isFinite'/),
   },
 
   // Regular expressions.
@@ -302,18 +261,7 @@ const CASES: Case[] = [
   { name: 'top level throws', source: `const x = null;\nx.y = 1;\n${tick('return [];')}`, check: (r) => refused(r, /^hostile\.js:2: error while loading: .*TypeError/) },
 ];
 
-describe('hostile corpus', () => {
-  for (const c of CASES) {
-    it(c.name, () => {
-      const first = runPolicy(c.source, c.opts);
-      c.check(first);
-      const second = runPolicy(c.source, c.opts);
-      c.check(second);
-      if (c.flaky) expect(kinds(second).filter((k) => k === 'memory')).toEqual(kinds(first).filter((k) => k === 'memory'));
-      else expect(second.digest).toBe(first.digest);
-    });
-  }
-});
+runCases('hostile corpus', CASES);
 
 describe('the opponent plays on', () => {
   const solo = runPolicy(PLAIN_POLICY, { ticks: 6 });

@@ -1,0 +1,62 @@
+// Shared by the hostile corpus files: the case shape, the outcome checks and the runner that
+// plays every case twice and requires the same digest (the same outcome, bit for bit).
+import { describe, expect, it } from 'vitest';
+import { CMD_LENGTH, C_FLAGS, C_MOVE_X, C_MOVE_Y, C_STRIDE } from '../../engine/obs-layout.js';
+import { runPolicy, type RunOptions, type RunRecord } from './harness.js';
+
+export interface Case {
+  name: string;
+  source: string;
+  opts?: RunOptions;
+  check: (r: RunRecord) => void;
+  /** Outcome depends on GC timing (memory): compared by kind, not by digest. */
+  flaky?: boolean;
+}
+
+export const idle = (r: RunRecord, t: number): void => {
+  expect(r.ticks[t]?.commands).toEqual(new Array(CMD_LENGTH).fill(0));
+};
+export const kinds = (r: RunRecord): string[] => r.faults.map((f) => f.kind);
+export const logs = (r: RunRecord, t = 0): string[] => r.ticks[t]?.outcome?.debug?.logs ?? [];
+export const warnings = (r: RunRecord, t = 0): string[] => r.ticks[t]?.outcome?.warnings ?? [];
+export const moveOf = (r: RunRecord, t: number, p: number): [number, number, number] => {
+  const c = r.ticks[t]?.commands ?? [];
+  const o = p * C_STRIDE;
+  return [c[o + C_FLAGS] ?? -1, c[o + C_MOVE_X] ?? -1, c[o + C_MOVE_Y] ?? -1];
+};
+export const everyTick = (r: RunRecord, kind: string, pattern: RegExp): void => {
+  expect(r.setup.ok).toBe(true);
+  expect(r.ticks.length).toBeGreaterThan(0);
+  r.ticks.forEach((t, i) => {
+    expect(t.outcome?.faults?.[0]?.kind, `tick ${i}`).toBe(kind);
+    expect(t.outcome?.faults?.[0]?.message).toMatch(pattern);
+    idle(r, i);
+  });
+};
+export const refused = (r: RunRecord, pattern: RegExp): void => {
+  expect(r.setup.ok).toBe(false);
+  expect(r.setup.reason).toMatch(pattern);
+  expect(r.ticks).toHaveLength(0);
+};
+export const budget = (r: RunRecord): void => {
+  everyTick(r, 'budget', /work budget of \d+ units exhausted/);
+  expect(r.overBudgetTicks).toEqual(r.ticks.map((_, i) => i));
+};
+export const threw = (pattern: RegExp) => (r: RunRecord) => everyTick(r, 'error', pattern);
+export const tick = (body: string): string => `export function tick(obs) {\n${body}\n}`;
+export const probe = (expr: string): string => tick(`console.log(String(${expr})); return [];`);
+
+export function runCases(title: string, cases: Case[]): void {
+  describe(title, () => {
+    for (const c of cases) {
+      it(c.name, () => {
+        const first = runPolicy(c.source, c.opts);
+        c.check(first);
+        const second = runPolicy(c.source, c.opts);
+        c.check(second);
+        if (c.flaky) expect(kinds(second).filter((k) => k === 'memory')).toEqual(kinds(first).filter((k) => k === 'memory'));
+        else expect(second.digest).toBe(first.digest);
+      });
+    }
+  });
+}
