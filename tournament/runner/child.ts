@@ -1,7 +1,8 @@
 // A match process: plays the jobs its parent sends, one at a time, and reports who was running.
-// Before every call into a policy it writes (tick, team) to fd 4, a pipe the parent reads, so
-// that if a policy kills this process the parent knows which team was at fault and when.
-import { writeSync } from 'node:fs';
+// Before every call into a policy it writes (tick, team) to fd 4, a pipe the parent reads, and
+// (tick, -1) as soon as the call returns, so that if this process dies the parent knows whether
+// a team was at fault (and which, and when) or the host's own work was.
+import { existsSync, writeFileSync, writeSync } from 'node:fs';
 import { atomicWrite } from '../cupdir.js';
 import type { ChildMessage, MatchJob, ParentMessage } from './job.js';
 import { playOne } from './play-one.js';
@@ -14,19 +15,44 @@ function send(msg: ChildMessage): void {
   process.send?.(msg);
 }
 
+function setMark(tick: number, team: number): void {
+  mark[0] = tick;
+  mark[1] = team;
+  writeSync(MARK_FD, markBytes);
+}
+
+/**
+ * Test hook: MATCHDAY_TEST_HOST_DEATH="<tick>" kills this process in host work at that tick;
+ * "<tick>:<file>" does so only while <file> does not exist (and creates it), so a retry succeeds.
+ */
+function hostDeathHook(): ((tick: number) => void) | null {
+  const spec = process.env.MATCHDAY_TEST_HOST_DEATH;
+  if (!spec) return null;
+  const at = Number(spec.split(':')[0]);
+  const once = spec.includes(':') ? spec.slice(spec.indexOf(':') + 1) : null;
+  return (tick) => {
+    if (tick !== at) return;
+    if (once !== null) {
+      if (existsSync(once)) return;
+      writeFileSync(once, 'died once\n');
+    }
+    process.kill(process.pid, 'SIGKILL');
+  };
+}
+
+const dieInHostWork = hostDeathHook();
+
 function run(job: MatchJob): void {
   const { result, replay } = playOne(job, {
-    onCall(tick, team) {
-      mark[0] = tick;
-      mark[1] = team;
-      writeSync(MARK_FD, markBytes);
+    onCall: setMark,
+    onHostWork(tick) {
+      setMark(tick, -1);
+      dieInHostWork?.(tick);
     },
     sink: job.stream ? (kind, blob) => send({ type: 'blob', kind, blob }) : undefined,
   });
   // No team is running any more: a death from here on is nobody's fault.
-  mark[0] = result.ticks;
-  mark[1] = -1;
-  writeSync(MARK_FD, markBytes);
+  setMark(result.ticks, -1);
   if (job.out) atomicWrite(job.out, replay);
   send({ type: 'result', result });
 }

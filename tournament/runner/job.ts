@@ -25,7 +25,7 @@ export interface MatchJob {
   freeze?: Array<{ team: 0 | 1; fromTick: number; reason: string }>;
 }
 
-/** A match process died while this team's policy was running at this tick. */
+/** A match process died at this tick, while this team's policy was running (-1: in host work). */
 export interface Crash {
   tick: number;
   team: 0 | 1 | -1;

@@ -2,7 +2,9 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
+import type { TeamController } from '../../engine/controller.js';
 import { runMatch, type MatchRunOptions } from '../../engine/match.js';
+import { O_TICK } from '../../engine/obs-layout.js';
 import { makeReplayHeader, ReplayWriter, type ReplaySink } from '../../engine/replay/index.js';
 import type { TeamSource } from '../../engine/replay/types.js';
 import { createSandboxController, resolveLimits } from '../../sandbox/index.js';
@@ -27,6 +29,32 @@ export interface PlayHooks {
   onCall?: MatchRunOptions['onCall'];
   /** Receives the replay's blobs as they are made. */
   sink?: ReplaySink;
+  /** Called when a call into a policy has returned and host work resumes, with that tick. */
+  onHostWork?: (tick: number) => void;
+}
+
+/** `c` with `onHostWork` called after each of its calls returns, so a death from then on is charged to no team. */
+function markReturns(c: TeamController, onHostWork: (tick: number) => void): TeamController {
+  const wrapped: TeamController = {
+    setup(info) {
+      try {
+        return c.setup(info);
+      } finally {
+        onHostWork(0);
+      }
+    },
+    tick(input, out) {
+      try {
+        return c.tick(input, out);
+      } finally {
+        onHostWork(input.flat[O_TICK] ?? 0);
+      }
+    },
+    get nonReproducible() {
+      return c.nonReproducible;
+    },
+  };
+  return wrapped;
 }
 
 /** Plays `job` and returns the result plus the whole replay file's bytes. */
@@ -60,7 +88,9 @@ export function playOne(job: MatchJob, hooks: PlayHooks = {}): { result: Omit<Ru
     };
     if (hooks.onCall) options.onCall = hooks.onCall;
     if (job.freeze && job.freeze.length > 0) options.freeze = job.freeze;
-    const result = runMatch(job.config, writer.wrap([teams[0]!, teams[1]!]), options);
+    const onHostWork = hooks.onHostWork;
+    const played: [TeamController, TeamController] = onHostWork ? [markReturns(teams[0]!, onHostWork), markReturns(teams[1]!, onHostWork)] : [teams[0]!, teams[1]!];
+    const result = runMatch(job.config, writer.wrap(played), options);
     // What only the sandbox knows goes into the result and the replay's footer too.
     for (const t of [0, 1] as const) {
       const st = teams[t]!.stats();

@@ -1,5 +1,7 @@
 // A pool of match processes: each plays one match at a time; a dead one is replaced, its match
-// retried, and a repeated death is charged to the team whose policy was running.
+// retried, and a repeated death inside a policy call is charged to the team whose policy was
+// running. A death in the host's own work is never charged to a team: retried, and if it comes
+// back at the same tick the match fails as a host failure for the organizer to see.
 import type { ChildProcess } from 'node:child_process';
 import type { Readable } from 'node:stream';
 import type { ChildMessage, Crash, MatchJob, RunResult } from './job.js';
@@ -12,8 +14,13 @@ export interface RunHooks {
   onStart?(pid: number): void;
 }
 
-/** Attempts per match: the first run, one plain retry, then one per team frozen. */
-const MAX_ATTEMPTS = 4;
+/** Attempts per match: the first run, one plain retry, one per team frozen, one for a host death. */
+const MAX_ATTEMPTS = 5;
+
+/** The match could not be played for a reason that is no team's fault; the organizer must hear of it. */
+export class HostFailure extends Error {
+  override name = 'HostFailure';
+}
 
 interface Worker {
   child: ChildProcess;
@@ -143,9 +150,10 @@ export class MatchPool {
   }
 
   /**
-   * Plays a match. A process that dies is replaced and the match retried once as it was;
-   * if it dies again, the team whose policy was running is frozen from that tick and the
-   * match replayed, so that team alone pays. Results never depend on which worker ran.
+   * Plays a match. A process that dies is replaced and the match retried as it was. A second
+   * death at the same tick inside the same team's policy call freezes that team from that tick
+   * and the match is replayed, so that team alone pays; a second death at the same tick in host
+   * work (no policy running) is a HostFailure. Results never depend on which worker ran.
    */
   async run(job: MatchJob, hooks: RunHooks = {}): Promise<RunResult> {
     const crashes: Crash[] = [];
@@ -164,19 +172,21 @@ export class MatchPool {
         return { ...out.result, crashes, pid: out.pid };
       }
       this.replace(w);
-      crashes.push(out.crash);
-      if (crashes.length === 1) continue;
-      const { team, tick, how } = out.crash;
+      const crash = out.crash;
+      crashes.push(crash);
+      const { team, tick, how } = crash;
+      const repeats = crashes.filter((c) => c.tick === tick && c.team === team).length;
+      if (repeats < 2) continue;
       if (team !== 0 && team !== 1) {
-        throw new Error(`match process died twice at tick ${tick} with no policy to blame (${how})`);
+        throw new HostFailure(`host failure: the match process died twice at tick ${tick} outside any policy call (${how}); no team is blamed`);
       }
       if (freeze.some((f) => f.team === team)) {
-        throw new Error(`match process died twice at tick ${tick} with no policy to blame (${how})`);
+        throw new HostFailure(`host failure: the match process died at tick ${tick} in a frozen team's slot (${how})`);
       }
       const who = team === 0 ? job.home.name : job.away.name;
       freeze.push({ team, fromTick: tick, reason: `${who}'s policy killed its match process at tick ${tick} (${how}); its players stand still from then on` });
     }
-    throw new Error(`match could not be completed after ${MAX_ATTEMPTS} attempts: ${crashes.map((c) => c.how).join('; ')}`);
+    throw new HostFailure(`host failure: the match could not be completed after ${MAX_ATTEMPTS} attempts: ${crashes.map((c) => `tick ${c.tick} ${c.team < 0 ? 'host' : `team ${c.team}`}: ${c.how}`).join('; ')}`);
   }
 
   /** Stops every match process. */
