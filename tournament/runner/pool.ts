@@ -14,8 +14,8 @@ export interface RunHooks {
   onStart?(pid: number): void;
 }
 
-/** Attempts per match: the first run, one plain retry, one per team frozen, one for a host death. */
-const MAX_ATTEMPTS = 5;
+/** Attempts per match: the first run, one plain retry, then one per team frozen (or a host death survived). */
+export const MAX_ATTEMPTS = 4;
 
 /** The match could not be played for a reason that is no team's fault; the organizer must hear of it. */
 export class HostFailure extends Error {
