@@ -1,7 +1,12 @@
 // `matchday validate <policy>`: will this policy play? Compile, setup, a short match in a child
 // process, and a plain report: errors with their lines, warnings, budget, memory, debug output.
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Command } from 'commander';
+import type { DebugMark } from '../../engine/controller.js';
+import { ReplayReader } from '../../engine/replay/index.js';
+import { tickRecords } from '../../engine/replay/records.js';
 import { defaultConfig } from '../../engine/setup.js';
 import { resolveTeam, type TeamSpec } from '../../policies/builtins.js';
 import { resolveLimits } from '../../sandbox/index.js';
@@ -14,7 +19,39 @@ interface ValidateOptions {
   vs: string;
   seed: string;
   halfTicks: string;
+  logs: string;
   json?: boolean;
+}
+
+/** One tick's debug output of the validated team, as the replay recorded it. */
+export interface DebugTick {
+  tick: number;
+  logs: string[];
+  marks: DebugMark[];
+}
+
+/** Every tick with debug output (logs or marks) of side 0, from the validation match's replay. */
+function debugTicks(replay: string): DebugTick[] {
+  const reader = new ReplayReader(readFileSync(replay), replay);
+  const out: DebugTick[] = [];
+  for (const r of tickRecords(reader, { team: 0 })) {
+    const t = r.teams.home!;
+    if (t.logs.length > 0 || t.marks.length > 0) out.push({ tick: r.tick, logs: t.logs, marks: t.marks });
+  }
+  return out;
+}
+
+/** The first `limit` debug lines (one per log line, one per mark), each with its tick; then how many more. */
+function debugLines(ticks: DebugTick[], limit: number): { shown: string[]; more: number } {
+  const all: string[] = [];
+  for (const t of ticks) {
+    for (const l of t.logs) all.push(`tick ${t.tick}: ${l}`);
+    for (const m of t.marks) all.push(`tick ${t.tick}: mark ${JSON.stringify(m)}`);
+    // Stop building once the count is all that is left to report.
+    if (all.length > limit) break;
+  }
+  const total = ticks.reduce((n, t) => n + t.logs.length + t.marks.length, 0);
+  return { shown: all.slice(0, limit), more: total - Math.min(limit, all.length) };
 }
 
 /** The author's line `n` (1-based), trimmed, for quoting next to an error. */
@@ -48,7 +85,7 @@ export function verdict(r: RunResult, side: 0 | 1): Verdict {
   return { ok: true, reason: 'the policy will play' };
 }
 
-function report(team: TeamSpec, r: RunResult, vs: string): string[] {
+function report(team: TeamSpec, r: RunResult, vs: string, debug: DebugTick[], logLimit: number): string[] {
   const side = 0;
   const s = r.sandbox[side];
   const limits = resolveLimits();
@@ -81,6 +118,9 @@ function report(team: TeamSpec, r: RunResult, vs: string): string[] {
   for (const w of rep.warningSamples.slice(0, 5)) lines.push(`    ${w}`);
   const d = r.debug[side];
   lines.push(`  debug output: ${d.marks} marks, ${d.logs} log lines, ${(d.bytes / 1024).toFixed(1)} KB`);
+  const { shown, more } = debugLines(debug, logLimit);
+  for (const l of shown) lines.push(`    ${l}`);
+  if (more > 0) lines.push(`    ... and ${more} more (--logs N shows more; matchday inspect shows them all)`);
   if (r.nonReproducible) lines.push('  WARNING: a wall-clock safety net fired: matches with this policy may not reproduce');
   return lines;
 }
@@ -93,7 +133,8 @@ export function registerValidate(program: Command): void {
     .option('--vs <team>', 'opponent for the test match', 'builtin:possession')
     .option('--seed <n>', 'seed of the test match', '1')
     .option('--half-ticks <n>', 'length of each half of the test match', '300')
-    .option('--json', 'print one JSON object as the last line of stdout')
+    .option('--logs <n>', 'how many debug lines (console output and marks, with their ticks) to print', '20')
+    .option('--json', 'print one JSON object as the last line of stdout (the debug lines included)')
     .action(async (policy: string, opts: ValidateOptions) => {
       let team: TeamSpec;
       let vs: TeamSpec;
@@ -109,22 +150,37 @@ export function registerValidate(program: Command): void {
         homeName: team.name,
         awayName: vs.name === team.name ? `${vs.name}-opponent` : vs.name,
       });
+      const logLimit = intOption('--logs', opts.logs, 0, 1_000_000);
+      // The match's replay carries every debug line with its tick: validate reads them back from it.
+      const dir = mkdtempSync(join(tmpdir(), 'matchday-validate-'));
       const pool = new MatchPool(1);
-      const off = onShutdown(() => pool.close());
+      const off = onShutdown(() => {
+        rmSync(dir, { recursive: true, force: true });
+        return pool.close();
+      });
       let r: RunResult;
+      let debug: DebugTick[];
       try {
-        r = await pool.run({ config, home: team, away: { ...vs, name: config.awayName } });
+        const out = join(dir, 'validate.mdr');
+        r = await pool.run({ config, home: team, away: { ...vs, name: config.awayName }, out });
+        debug = r.forfeit ? [] : debugTicks(out);
       } finally {
         off();
         await pool.close();
+        rmSync(dir, { recursive: true, force: true });
       }
       const v = verdict(r, 0);
-      for (const l of report(team, r, opts.vs)) process.stdout.write(l + '\n');
+      for (const l of report(team, r, opts.vs, debug, logLimit)) process.stdout.write(l + '\n');
+      process.stdout.write(`${v.ok ? 'OK' : 'FAIL'}: ${v.reason}\n`);
       if (opts.json) {
         const s = r.sandbox[0];
-        process.stdout.write(JSON.stringify({ ok: v.ok, reason: v.reason, budget: s.budget, overBudgetTicks: s.overBudgetTicks.length, errors: s.errorTicks, warnings: r.teams[0].warnings, memoryHighWater: s.memoryHighWater, debug: r.debug[0] }) + '\n');
+        const { shown, more } = debugLines(debug, logLimit);
+        const json = {
+          ok: v.ok, reason: v.reason, budget: s.budget, overBudgetTicks: s.overBudgetTicks.length, errors: s.errorTicks, warnings: r.teams[0].warnings,
+          memoryHighWater: s.memoryHighWater, debug: { ...r.debug[0], lines: shown, more },
+        };
+        process.stdout.write(JSON.stringify(json) + '\n');
       }
-      process.stdout.write(`${v.ok ? 'OK' : 'FAIL'}: ${v.reason}\n`);
       if (!v.ok) process.exitCode = 1;
     });
 }
