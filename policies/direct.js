@@ -78,14 +78,15 @@ const EXHAUSTED = 0.65; // top speed factor at zero stamina
 const KICK_MAX_Z = 1.9; // m, the highest ball a foot can play
 const KICK_NOISE_BASE = 0.015; // a kick's direction noise, as a lateral fraction...
 const KICK_NOISE_POWER = 0.055; // ...growing with power squared
+const AWK_LOSS = 0.25; // a kick at the edge of reach loses this fraction of its speed
 const HALF_L = 52.5;
 const HALF_W = 34;
 const BOX_X = -36; // edge of our penalty area
 const BOX_Y = 20.16;
 const GOAL_Y = 3.66; // the posts stand at y = +-GOAL_Y
 const RESTART_TICKS = 100; // ticks a team has to take a restart
+const RECKLESS = 5.4; // m/s, just under the speed that makes a foul tackle reckless (a yellow card)
 // The brain's own numbers.
-const RECKLESS = 5.4; // a tackle faster than 5.5 m/s is a yellow card: stay under it
 const HORIZON = 40; // ticks of ball flight we look ahead
 
 /** @param {{x:number,y:number}} a @param {{x:number,y:number}} b */
@@ -431,7 +432,7 @@ function loftSpeedFor(d) {
 /** Kick power that gives the ball `speed` m/s from player `p` (a ball far from the feet comes off weaker). */
 function powerFor(obs, p, speed) {
   const awk = Math.min(1, dist(p, obs.ball) / obs.info.physics.kickReach);
-  return clamp(speed / (obs.info.physics.maxKickSpeed * (1 - 0.25 * awk)), 0, 1);
+  return clamp(speed / (obs.info.physics.maxKickSpeed * (1 - AWK_LOSS * awk)), 0, 1);
 }
 
 /** The decision of the player on the ball. @param {Observation} obs @param {ReturnType<typeof read>} m @param {PlayerView} p @returns {PlayerCommand} */

@@ -1,5 +1,5 @@
 // The reference brain, part 3: the player on the ball shoots, passes, crosses, dribbles or clears.
-import { BALL_R, DT, GOAL_Y, HALF_L, HALF_W, HORIZON, KICK_MAX_Z, KICK_NOISE_BASE, KICK_NOISE_POWER, clamp, dist, groundSpeedFor, simulateBall, timeTo } from './physics.js';
+import { AWK_LOSS, BALL_R, DT, GOAL_Y, HALF_L, HALF_W, HORIZON, KICK_MAX_Z, KICK_NOISE_BASE, KICK_NOISE_POWER, clamp, dist, groundSpeedFor, simulateBall, timeTo } from './physics.js';
 import { inTheirBox, read } from './read.js'; // read: for the JSDoc type ReturnType<typeof read>
 import { STYLE } from './style.js';
 
@@ -169,7 +169,7 @@ export function loftSpeedFor(d) {
 /** Kick power that gives the ball `speed` m/s from player `p` (a ball far from the feet comes off weaker). */
 export function powerFor(obs, p, speed) {
   const awk = Math.min(1, dist(p, obs.ball) / obs.info.physics.kickReach);
-  return clamp(speed / (obs.info.physics.maxKickSpeed * (1 - 0.25 * awk)), 0, 1);
+  return clamp(speed / (obs.info.physics.maxKickSpeed * (1 - AWK_LOSS * awk)), 0, 1);
 }
 
 /** The decision of the player on the ball. @param {Observation} obs @param {ReturnType<typeof read>} m @param {PlayerView} p @returns {PlayerCommand} */

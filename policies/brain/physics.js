@@ -1,5 +1,5 @@
 // The reference brain, part 1: the engine's physics as a policy must know it (ball flight, roll, running).
-import { DT as TICK, PHYS, PITCH, RULES } from '../../engine/constants.js';
+import { DT as TICK, FOULS, KICK, PHYS, PITCH, RULES } from '../../engine/constants.js';
 
 /** @typedef {import('./types.js').PlayerView} PlayerView */
 
@@ -24,14 +24,15 @@ export const EXHAUSTED = PHYS.exhaustedSpeedFactor; // top speed factor at zero 
 export const KICK_MAX_Z = PHYS.kickMaxHeight; // m, the highest ball a foot can play
 export const KICK_NOISE_BASE = PHYS.kickNoiseBase; // a kick's direction noise, as a lateral fraction...
 export const KICK_NOISE_POWER = PHYS.kickNoisePower; // ...growing with power squared
+export const AWK_LOSS = KICK.awkSpeedLoss; // a kick at the edge of reach loses this fraction of its speed
 export const HALF_L = PITCH.halfLength;
 export const HALF_W = PITCH.halfWidth;
 export const BOX_X = -PITCH.halfLength + PITCH.penaltyAreaDepth; // edge of our penalty area
 export const BOX_Y = PITCH.penaltyAreaWidth / 2;
 export const GOAL_Y = PITCH.goalWidth / 2; // the posts stand at y = +-GOAL_Y
 export const RESTART_TICKS = RULES.restartTicks; // ticks a team has to take a restart
+export const RECKLESS = FOULS.recklessSpeed - 0.1; // m/s, just under the speed that makes a foul tackle reckless (a yellow card)
 // The brain's own numbers.
-export const RECKLESS = 5.4; // a tackle faster than 5.5 m/s is a yellow card: stay under it
 export const HORIZON = 40; // ticks of ball flight we look ahead
 
 /** @param {{x:number,y:number}} a @param {{x:number,y:number}} b */
