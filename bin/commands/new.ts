@@ -6,7 +6,8 @@ import type { Command } from 'commander';
 import { UserError } from '../errors.js';
 
 const ROOT = new URL('../../', import.meta.url);
-const TYPES = 'policy.d.ts';
+// Named for the product, not 'policy': an author must never read the import as their own file.
+const TYPES = 'matchday.d.ts';
 
 /** The starter's text, with its type import pointed at the declaration file written beside it. */
 export function starterText(ts: boolean): string {

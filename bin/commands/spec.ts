@@ -2,6 +2,7 @@
 // hand to a model: the rules, the policy API, the declaration file and one example policy.
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
+import { starterText } from './new.js';
 
 const ROOT = new URL('../../', import.meta.url);
 
@@ -36,7 +37,7 @@ export function specText(): string {
     '',
     nest(read('docs/POLICY_API.md')),
     '',
-    '## The declaration file: policy.d.ts',
+    '## The declaration file: matchday.d.ts',
     '',
     '```ts',
     read('engine/policy.d.ts').trim(),
@@ -45,7 +46,8 @@ export function specText(): string {
     '## An example policy: the starter',
     '',
     '```js',
-    read('policies/starter.js').trim().replaceAll("'../engine/policy.js'", "'./policy.js'"),
+    // Exactly what `matchday new` writes, type references included.
+    starterText(false).trim(),
     '```',
     '',
   ].join('\n');

@@ -22,9 +22,9 @@ describe('matchday new', () => {
       expect(w.err).toBe('');
       expect(w.code).toBe(0);
       // The type annotations point at the declaration file written beside the policy.
-      expect(readFileSync(file, 'utf8')).toContain("'./policy.js'");
+      expect(readFileSync(file, 'utf8')).toContain("'./matchday.js'");
       expect(readFileSync(file, 'utf8')).not.toContain('../engine/');
-      expect(readFileSync(join(dir, 'policy.d.ts'), 'utf8')).toBe(readFileSync('engine/policy.d.ts', 'utf8'));
+      expect(readFileSync(join(dir, 'matchday.d.ts'), 'utf8')).toBe(readFileSync('engine/policy.d.ts', 'utf8'));
       const v = matchday('validate', file, '--half-ticks', '100');
       const out = v.out.trim().split('\n');
       expect(out.at(-1), v.out).toBe('OK: the policy will play');
@@ -58,7 +58,7 @@ describe('matchday spec', () => {
     const text = r.out;
     expect(text.match(/^# /gm)).toHaveLength(1);
     expect(text.startsWith("# matchday: the contestant's brief\n")).toBe(true);
-    for (const heading of ['## matchday: the rules of the game', '## matchday: the policy API', '## The declaration file: policy.d.ts', '## An example policy: the starter']) {
+    for (const heading of ['## matchday: the rules of the game', '## matchday: the policy API', '## The declaration file: matchday.d.ts', '## An example policy: the starter']) {
       expect(text).toContain(`\n${heading}\n`);
     }
     expect(text).toContain(readFileSync('engine/policy.d.ts', 'utf8').trim());
