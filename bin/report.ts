@@ -5,6 +5,13 @@ function pct(a: number, b: number): string {
   return b === 0 ? '-' : `${Math.round((100 * a) / b)}%`;
 }
 
+/** Longest team name a stats column shows whole; longer ones end in '…'. */
+const NAME_COLUMN = 24;
+
+function columnName(name: string): string {
+  return name.length <= NAME_COLUMN ? name : `${name.slice(0, NAME_COLUMN - 1)}…`;
+}
+
 export function formatResult(r: MatchResult, names: [string, string]): string {
   const [h, a] = r.score;
   const lines: string[] = [];
@@ -28,8 +35,12 @@ export function formatResult(r: MatchResult, names: [string, string]): string {
   }
   const [s0, s1] = r.stats.teams;
   const total = s0.possessionTicks + s1.possessionTicks;
-  const row = (label: string, x: string | number, y: string | number): string => `  ${label.padEnd(18)}${String(x).padStart(8)}${String(y).padStart(8)}`;
-  lines.push(row('', names[0].slice(0, 8), names[1].slice(0, 8)));
+  // Each column as wide as its team's name (up to NAME_COLUMN), two spaces apart, so names never run together.
+  const heads = names.map(columnName) as [string, string];
+  const width = heads.map((n) => Math.max(8, n.length));
+  const row = (label: string, x: string | number, y: string | number): string =>
+    `  ${label.padEnd(18)}  ${String(x).padStart(width[0]!)}  ${String(y).padStart(width[1]!)}`;
+  lines.push(row('', heads[0], heads[1]));
   lines.push(row('possession', pct(s0.possessionTicks, total), pct(s1.possessionTicks, total)));
   lines.push(row('shots (on target)', `${s0.shots} (${s0.shotsOnTarget})`, `${s1.shots} (${s1.shotsOnTarget})`));
   lines.push(row('passes completed', `${s0.passesCompleted}/${s0.passes}`, `${s1.passesCompleted}/${s1.passes}`));
