@@ -44,7 +44,7 @@ export const EXCEPTIONS: readonly Exception[] = [
   {
     from: 'tournament/runner/cup-play.ts',
     to: 'policies/builtins.ts',
-    why: 'the cup runner still resolves builtin teams itself; issue #16 part 6 moves that resolution to bin/ and deletes this entry',
+    why: 'the cup runner still resolves builtin teams itself; the change of issue #16 that takes this import out deletes this entry',
   },
   {
     from: 'engine/match-config.ts',
