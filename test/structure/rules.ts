@@ -6,7 +6,7 @@ import { buildGraph, findCycles, type Graph, type Import } from './graph.js';
 /**
  * The areas of the project, most specific first, and which other areas each may import.
  * An area not listed here fails the check: a new top-level folder must say where it sits.
- * Dev tooling (test/, scripts/) sits on top and may import any layer but bin/.
+ * Nothing imports bin/ but bin/ itself and the tests of the CLI; scripts/ sits beside test/.
  */
 export const AREAS: ReadonlyArray<{ area: string; may: readonly string[] }> = [
   { area: 'engine/', may: [] },
@@ -97,7 +97,7 @@ function checkImports(graph: Graph, manifest: Manifest, exceptions: readonly Exc
     if (i.file !== null) {
       const to = areaOf(i.file);
       if (to === from) continue;
-      if (to === 'bin/') {
+      if (to === 'bin/' && from !== 'test/') {
         out.push(`${where(i)}: imports ${i.file}; nothing outside bin/ imports the CLI (move what it needs below it)`);
         continue;
       }
