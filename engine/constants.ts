@@ -230,3 +230,11 @@ export const SHOOTOUT = {
 
 /** Every group above by name: the docs render one table per group and fail on a number without a description. */
 export const ENGINE_CONSTANTS = { PITCH, PHYS, RULES, COMMANDS, KICK, FOULS, KEEPER, AUTO_RESTART, SHOOTOUT } as const;
+
+/**
+ * Bounds of a match config wherever it comes from: a config file, the command line, a replay's
+ * header (engine/replay/schema.ts). `matchday play --config` holds files to the same numbers.
+ */
+export const MIN_PERIOD_TICKS = 10;
+export const MAX_PERIOD_TICKS = 1_000_000;
+export const MAX_TEAM_NAME_CHARS = 100;

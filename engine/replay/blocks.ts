@@ -1,9 +1,9 @@
 // Block framing (length, kind, CRC) and the compressed JSON blocks (header, footer).
-import { deflateSync, inflateSync } from 'fflate';
+import { deflateSync, Inflate, inflateSync } from 'fflate';
 import { ByteReader, ByteWriter } from './bytes.js';
 import { canonicalJson } from './canonical-json.js';
 import { crc32 } from './crc32.js';
-import { BLOCK_HEAD_BYTES, DEFLATE_LEVEL, KIND_FOOTER, KIND_HEADER, KIND_INDEX, KIND_SEGMENT, ReplayError } from './format.js';
+import { BLOCK_HEAD_BYTES, DEFLATE_LEVEL, KIND_FOOTER, KIND_HEADER, KIND_INDEX, KIND_SEGMENT, LIMITS, ReplayError } from './format.js';
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder('utf-8', { fatal: true });
@@ -54,10 +54,50 @@ export function readBlock(bytes: Uint8Array, offset: number, file: string, what:
   return { kind, payload, offset, size: BLOCK_HEAD_BYTES + length };
 }
 
-/** `size`, when known, lets the inflater write into one buffer instead of growing one. */
-export function inflate(payload: Uint8Array, file: string, what: string, size?: number): Uint8Array {
+/** Compressed bytes fed to the inflater at a time: each push can then produce at most ~1 MB. */
+const INFLATE_CHUNK = 1024;
+
+class TooLarge extends Error {}
+
+/**
+ * Inflates a payload whose decompressed size is not stored, refusing it as soon as it passes `max`
+ * bytes: a few kilobytes of crafted deflate can expand a thousandfold, so it is fed in small pieces.
+ */
+export function inflateCapped(payload: Uint8Array, file: string, what: string, max: number): Uint8Array {
+  const parts: Uint8Array[] = [];
+  let total = 0;
+  let ended = false;
+  const inf = new Inflate((chunk, final) => {
+    total += chunk.length;
+    if (total > max) throw new TooLarge();
+    parts.push(chunk);
+    if (final) ended = true;
+  });
   try {
-    return size === undefined ? inflateSync(payload) : inflateSync(payload, { out: new Uint8Array(size) });
+    for (let at = 0; at < payload.length; at += INFLATE_CHUNK) inf.push(payload.subarray(at, at + INFLATE_CHUNK), at + INFLATE_CHUNK >= payload.length);
+    if (payload.length === 0) inf.push(payload, true);
+  } catch (e) {
+    if (e instanceof TooLarge) throw new ReplayError(file, 'invalid', `invalid: ${what} decompresses to more than ${max} bytes`);
+    throw new ReplayError(file, 'corrupt', `corrupt: ${what} does not decompress (${e instanceof Error ? e.message : String(e)})`);
+  }
+  if (!ended) throw new ReplayError(file, 'corrupt', `corrupt: ${what} does not decompress (its data ends early)`);
+  if (parts.length === 1) return parts[0]!;
+  const out = new Uint8Array(total);
+  let o = 0;
+  for (const p of parts) {
+    out.set(p, o);
+    o += p.length;
+  }
+  return out;
+}
+
+/**
+ * Inflates a payload of known decompressed `size` into one buffer. The buffer has one spare byte,
+ * so data longer than stated shows as a wrong length instead of being cut silently.
+ */
+export function inflateSized(payload: Uint8Array, file: string, what: string, size: number): Uint8Array {
+  try {
+    return inflateSync(payload, { out: new Uint8Array(size + 1) });
   } catch (e) {
     throw new ReplayError(file, 'corrupt', `corrupt: ${what} does not decompress (${e instanceof Error ? e.message : String(e)})`);
   }
@@ -84,6 +124,7 @@ export function encodeJsonBlock(kind: number, value: unknown): Uint8Array {
   return encodeBlock(kind, deflate(jsonBytes(value)));
 }
 
+/** A JSON block's value (header or footer), its decompressed size bounded by LIMITS.jsonBlockBytes. */
 export function decodeJsonPayload(payload: Uint8Array, file: string, what: string): unknown {
-  return parseJsonBytes(inflate(payload, file, what), file, what);
+  return parseJsonBytes(inflateCapped(payload, file, what, LIMITS.jsonBlockBytes), file, what);
 }

@@ -37,6 +37,28 @@ export const SEGMENT_TICKS = 100;
 /** fflate level: 9 costs little more time than 6 on these small blocks and saves a few percent. */
 export const DEFLATE_LEVEL = 9;
 
+/**
+ * Bounds a reader holds every replay to before it trusts a length, so a crafted file cannot make
+ * it allocate, inflate or loop without limit. Each is far above what a real match writes (a
+ * 90-minute match's header is ~100 KB with two large policies, a segment body ~50 KB with debug).
+ */
+export const LIMITS = {
+  /** Characters of one embedded policy source (the largest reference policy is ~45 KB). */
+  sourceChars: 2_000_000,
+  /** Decompressed bytes of the header's or the footer's JSON (two sources; events, stats, up to 1,000 faults a team). */
+  jsonBlockBytes: 32_000_000,
+  /** Decompressed bytes of one segment's body (frames, events, debug marks and logs of SEGMENT_TICKS + 1 ticks). */
+  segmentBodyBytes: 32_000_000,
+  /**
+   * Deflate cannot expand data more than ~1032 times; a body length beyond this multiple of its
+   * compressed size is a lie, refused before anything is allocated for it.
+   */
+  inflateRatio: 1100,
+} as const;
+
+/** Extensions a policy file may have (sandbox/source.ts loads these). */
+export const POLICY_EXTENSIONS: readonly string[] = ['.js', '.mjs', '.ts', '.mts'];
+
 export type ReplayProblem = 'not_replay' | 'version' | 'truncated' | 'corrupt' | 'invalid';
 
 /** A replay that cannot be read; the message names the file and the problem. */

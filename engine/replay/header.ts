@@ -4,6 +4,7 @@ import type { MatchResult } from '../match.js';
 import type { MatchConfig } from '../state.js';
 import { ENGINE_VERSION } from '../version.js';
 import { REPLAY_FORMAT_VERSION, ReplayError, SEGMENT_TICKS } from './format.js';
+import { FooterSchema, HeaderSchema, firstIssue } from './schema.js';
 import type { ReplayFooter, ReplayHeader, ReplayHeaderInfo } from './types.js';
 
 export function makeReplayHeader(config: MatchConfig, info: ReplayHeaderInfo): ReplayHeader {
@@ -37,38 +38,15 @@ export function footerFromResult(r: MatchResult): ReplayFooter {
   };
 }
 
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
-/** Checks the fields a reader relies on; a CRC-clean header with the wrong shape was written by something else. */
+/** Checks the header's shape and bounds (schema.ts); a CRC-clean header that fails was not written by matchday. */
 export function checkHeader(v: unknown, file: string): ReplayHeader {
-  const bad = (field: string): never => {
-    throw new ReplayError(file, 'invalid', `invalid header: ${field} is missing or malformed`);
-  };
-  if (!isObject(v)) return bad('(top level)');
-  if (typeof v.format !== 'number') bad('format');
-  if (typeof v.engine !== 'string') bad('engine');
-  if (typeof v.seed !== 'number') bad('seed');
-  if (!isObject(v.config) || typeof v.config.halfTicks !== 'number') bad('config');
-  if (!Array.isArray(v.teams) || v.teams.length !== 2) bad('teams');
-  for (const [i, t] of (v.teams as unknown[]).entries()) {
-    if (!isObject(t) || typeof t.name !== 'string' || typeof t.source !== 'string' || typeof t.file !== 'string' || typeof t.sha256 !== 'string') bad(`teams[${i}]`);
-  }
-  if (typeof v.segmentTicks !== 'number' || typeof v.checkpointEvery !== 'number') bad('segmentTicks/checkpointEvery');
-  return v as unknown as ReplayHeader;
+  const r = HeaderSchema.safeParse(v);
+  if (!r.success) throw new ReplayError(file, 'invalid', `invalid header: ${firstIssue(r.error)}`);
+  return r.data as unknown as ReplayHeader;
 }
 
 export function checkFooter(v: unknown, file: string): ReplayFooter {
-  const bad = (field: string): never => {
-    throw new ReplayError(file, 'invalid', `invalid footer: ${field} is missing or malformed`);
-  };
-  if (!isObject(v)) return bad('(top level)');
-  if (!Array.isArray(v.score) || v.score.length !== 2) bad('score');
-  if (typeof v.ticks !== 'number') bad('ticks');
-  if (typeof v.hash !== 'string') bad('hash');
-  if (!Array.isArray(v.checkpoints)) bad('checkpoints');
-  if (!Array.isArray(v.events)) bad('events');
-  if (!Array.isArray(v.teams) || v.teams.length !== 2) bad('teams');
-  return v as unknown as ReplayFooter;
+  const r = FooterSchema.safeParse(v);
+  if (!r.success) throw new ReplayError(file, 'invalid', `invalid footer: ${firstIssue(r.error)}`);
+  return r.data as unknown as ReplayFooter;
 }

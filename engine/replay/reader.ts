@@ -2,11 +2,11 @@
 import { decodeJsonPayload, kindName, readBlock } from './blocks.js';
 import { ByteReader, OutOfBytes } from './bytes.js';
 import {
-  BLOCK_HEAD_BYTES, KIND_FOOTER, KIND_HEADER, KIND_INDEX, KIND_SEGMENT, MAGIC, PREAMBLE_BYTES, ReplayError, SEGMENT_PREFIX_BYTES, SUPPORTED_FORMATS,
+  BLOCK_HEAD_BYTES, KIND_FOOTER, KIND_HEADER, KIND_INDEX, KIND_SEGMENT, MAGIC, PREAMBLE_BYTES, ReplayError, SUPPORTED_FORMATS,
   TRAILER_BYTES, TRAILER_MAGIC, versionMessage,
 } from './format.js';
 import { checkFooter, checkHeader } from './header.js';
-import { decodeSegmentPayload, segmentPrefix } from './segment.js';
+import { checkSegmentPrefix, decodeSegmentPayload } from './segment.js';
 import type { Frame, ReplayFooter, ReplayHeader, SegmentInfo } from './types.js';
 
 const CACHE_SEGMENTS = 4;
@@ -67,6 +67,22 @@ export class ReplayReader {
     if (this.segs.length === 0 || this.lastTick !== this.footer.ticks) {
       throw new ReplayError(file, 'corrupt', `corrupt: the frames end at tick ${this.lastTick} but the footer says the match ran ${this.footer.ticks} ticks`);
     }
+    // Every match that starts plays both halves: a header claiming longer halves than the frames
+    // hold was altered, and would make a re-simulation run far past what the file can be compared with.
+    const halves = 2 * this.header.config.halfTicks;
+    if (this.footer.forfeit === null && this.footer.ticks < halves) {
+      throw new ReplayError(file, 'invalid', `invalid: the header's config has ${this.header.config.halfTicks} ticks a half, but the match recorded only ${this.footer.ticks} ticks in all`);
+    }
+  }
+
+  /**
+   * Decodes every segment once (without keeping them), so a replay whose frames are broken is
+   * refused before anything is done with it rather than halfway through. Throws the first ReplayError.
+   */
+  checkFrames(): void {
+    for (let i = 0; i < this.segs.length; i++) {
+      if (!this.cache.has(i)) decodeSegmentPayload(this.segs[i]!.payload, this.file, `segment ${i}`);
+    }
   }
 
   private readIndex(afterHeader: number): { segments: Array<{ offset: number; firstTick: number; frameCount: number }>; footer: number } {
@@ -113,8 +129,7 @@ export class ReplayReader {
   private locateSegment(s: { offset: number; firstTick: number; frameCount: number }, i: number): Located {
     if (s.offset + BLOCK_HEAD_BYTES > this.bytes.length) throw new ReplayError(this.file, 'corrupt', `corrupt: the index points segment ${i} outside the file`);
     const block = readBlock(this.bytes, s.offset, this.file, `segment ${i}`, KIND_SEGMENT);
-    if (block.payload.length < SEGMENT_PREFIX_BYTES) throw new ReplayError(this.file, 'corrupt', `corrupt: segment ${i} is too short`);
-    const p = segmentPrefix(block.payload);
+    const p = checkSegmentPrefix(block.payload, this.file, `segment ${i}`);
     if (p.index !== i || p.firstTick !== s.firstTick || p.frameCount !== s.frameCount) {
       throw new ReplayError(this.file, 'corrupt', `corrupt: segment ${i} does not match the index`);
     }

@@ -8,11 +8,12 @@
 // first frame's value is absolute (the keyframe), every later one is the difference from the
 // channel's prediction (see PREDICTOR), so long stretches of steady motion are runs of zeros.
 import type { Fault } from '../controller.js';
-import type { MatchEvent } from '../state.js';
-import { deflate, encodeBlock, inflate, jsonBytes, parseJsonBytes, readBlock } from './blocks.js';
+import { MODES, PERIODS, PLAYERS, type MatchEvent } from '../state.js';
+import { deflate, encodeBlock, inflateSized, jsonBytes, parseJsonBytes, readBlock } from './blocks.js';
 import { ByteReader, ByteWriter, OutOfBytes } from './bytes.js';
-import { CHANNELS, G_TICK, PREDICTOR, PRED_LINEAR, PRED_VELOCITY, VELOCITY_FROM, VEL_TO_POS, channelsToFrame } from './channels.js';
-import { KIND_SEGMENT, ReplayError, SEGMENT_PREFIX_BYTES } from './format.js';
+import { CHANNELS, PREDICTOR, PRED_LINEAR, PRED_VELOCITY, VELOCITY_FROM, VEL_TO_POS, channelsToFrame } from './channels.js';
+import { KIND_SEGMENT, LIMITS, ReplayError, SEGMENT_PREFIX_BYTES, SEGMENT_TICKS } from './format.js';
+import { ExtrasSchema, firstIssue } from './schema.js';
 import type { DecodedSegment, Frame, TeamDebug } from './types.js';
 
 /** The non-numeric part of one frame, stored only for ticks that have any. */
@@ -93,15 +94,31 @@ export function segmentPrefix(payload: Uint8Array): { index: number; firstTick: 
   return { index, firstTick, frameCount, endHash, bodyLength };
 }
 
+/**
+ * Checks a segment's prefix against the format's bounds before anything is allocated for it:
+ * at most SEGMENT_TICKS + 1 frames, and a body length the compressed bytes can really hold.
+ */
+export function checkSegmentPrefix(payload: Uint8Array, file: string, what: string): ReturnType<typeof segmentPrefix> {
+  const fail = (detail: string): never => {
+    throw new ReplayError(file, 'corrupt', `corrupt: ${what} ${detail}`);
+  };
+  if (payload.length < SEGMENT_PREFIX_BYTES) fail('is too short');
+  const p = segmentPrefix(payload);
+  if (p.frameCount < 1 || p.frameCount > SEGMENT_TICKS + 1) fail(`claims ${p.frameCount} frames (a segment holds 1 to ${SEGMENT_TICKS + 1})`);
+  const compressed = payload.length - SEGMENT_PREFIX_BYTES;
+  const most = Math.min(LIMITS.segmentBodyBytes, compressed * LIMITS.inflateRatio + 64);
+  if (p.bodyLength > most) fail(`claims a body of ${p.bodyLength} bytes, more than its ${compressed} compressed bytes can hold`);
+  return p;
+}
+
 /** Decodes a segment payload (the block's content, CRC already checked). */
 export function decodeSegmentPayload(payload: Uint8Array, file: string, what: string): DecodedSegment & { index: number } {
   const fail = (detail: string): never => {
     throw new ReplayError(file, 'corrupt', `corrupt: ${what} ${detail}`);
   };
-  if (payload.length < SEGMENT_PREFIX_BYTES) fail('is too short');
-  const { index, firstTick, frameCount, endHash, bodyLength } = segmentPrefix(payload);
-  const raw = inflate(payload.subarray(SEGMENT_PREFIX_BYTES), file, what, bodyLength);
-  if (raw.length !== bodyLength) fail(`decompresses to ${raw.length} bytes, its prefix says ${bodyLength}`);
+  const { index, firstTick, frameCount, endHash, bodyLength } = checkSegmentPrefix(payload, file, what);
+  const raw = inflateSized(payload.subarray(SEGMENT_PREFIX_BYTES), file, what, bodyLength);
+  if (raw.length !== bodyLength) fail(`decompresses to ${raw.length > bodyLength ? 'more than' : raw.length} bytes, its prefix says ${bodyLength}`);
   const body = new ByteReader(raw);
   const frames: Frame[] = new Array(frameCount);
   try {
@@ -117,12 +134,14 @@ export function decodeSegmentPayload(payload: Uint8Array, file: string, what: st
     if (res.left !== 0) fail(`has ${res.left} unread byte(s) after its frames`);
     for (let f = 0; f < frameCount; f++) {
       const frame = channelsToFrame(rows, f * CHANNELS);
-      if (rows[f * CHANNELS + G_TICK] !== firstTick + f) fail(`frame ${f} has tick ${rows[f * CHANNELS + G_TICK]}, expected ${firstTick + f}`);
+      if (frame.tick !== firstTick + f) fail(`frame ${f} has tick ${frame.tick}, expected ${firstTick + f}`);
+      const bad = badFrameField(frame);
+      if (bad) fail(`frame ${f} (tick ${frame.tick}) has ${bad} out of range`);
       frames[f] = frame;
     }
-    const extras = parseJsonBytes(body.bytes(body.left), file, `${what}'s extras`);
-    if (!Array.isArray(extras)) fail('has malformed extras');
-    for (const x of extras as FrameExtras[]) {
+    const parsed = ExtrasSchema.safeParse(parseJsonBytes(body.bytes(body.left), file, `${what}'s extras`));
+    if (!parsed.success) fail(`has malformed extras (${firstIssue(parsed.error)})`);
+    for (const x of parsed.data as FrameExtras[]) {
       const frame = frames[x.tick - firstTick];
       if (!frame) fail(`has extras for tick ${x.tick}, outside its frames`);
       if (x.events) frame!.events = x.events;
@@ -134,6 +153,17 @@ export function decodeSegmentPayload(payload: Uint8Array, file: string, what: st
     throw e;
   }
   return { index, firstTick, endHash, frames };
+}
+
+/** The first small-integer field of a decoded frame outside what the engine can produce, or null. The viewer indexes tables with them. */
+function badFrameField(f: Frame): string | null {
+  if (!(f.period >= 0 && f.period < PERIODS.length)) return 'period';
+  if (!(f.mode >= 0 && f.mode < MODES.length)) return 'mode';
+  if (!(f.modeTeam >= -1 && f.modeTeam <= 1)) return 'modeTeam';
+  if (!(f.holder >= -1 && f.holder < PLAYERS)) return 'holder';
+  if (!(f.score[0] >= 0 && f.score[1] >= 0)) return 'score';
+  if (!(f.periodTick >= 0 && f.minute >= 0)) return 'clock';
+  return null;
 }
 
 /** Decodes one segment blob as the live stream sends it (and as it sits in a file). `source` names it in errors. */

@@ -36,7 +36,7 @@ describe('replay codec', () => {
     expect(r.header.format).toBe(REPLAY_FORMAT_VERSION);
     expect(r.header.engine).toBe(ENGINE_VERSION);
     expect(r.header.config).toEqual(result.config);
-    expect(r.header.budget).toEqual({ tick: 1000, note: 'opaque' });
+    expect(r.header.budget).toEqual({ tickBudget: 1000 });
     expect(r.header.teams.map((t) => t.source)).toEqual(['// fixture:golden\n', '// chaser\n']);
     expect(r.footer.score).toEqual(result.score);
     expect(r.footer.hash).toBe(result.hash);

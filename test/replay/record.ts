@@ -14,7 +14,7 @@ export function fakeSource(name: string): TeamSource {
 export function header(config: MatchConfig) {
   return makeReplayHeader(config, {
     runtime: { node: '20.0.0', v8: '11.3', isolatedVm: null },
-    budget: { tick: 1000, note: 'opaque' },
+    budget: { tickBudget: 1000 },
     teams: [fakeSource(config.homeName), fakeSource(config.awayName)],
   });
 }
