@@ -12,6 +12,7 @@ import { DEFAULT_HOST, DEFAULT_PORT } from '../../viewer/protocol.js';
 import { startServer, type ViewerServer } from '../../viewer/server/index.js';
 import { MatchPool } from '../../tournament/runner/pool.js';
 import { intOption, UserError } from '../errors.js';
+import { checkReadableFile, checkTeamArg, checkWritableDir } from '../paths.js';
 import { onShutdown } from '../shutdown.js';
 
 interface CupOptions {
@@ -80,6 +81,7 @@ export function registerCup(program: Command): void {
     .option('--json', 'print one JSON object as the last line of stdout')
     .action(async (configFile: string, opts: CupOptions) => {
       let config;
+      checkReadableFile(configFile, 'cup config file');
       try {
         config = loadCupConfig(configFile);
       } catch (e) {
@@ -87,7 +89,8 @@ export function registerCup(program: Command): void {
         throw e;
       }
       if (opts.halfTicks !== undefined) config = { ...config, match: { ...config.match, halfTicks: intOption('--half-ticks', opts.halfTicks, 10, 1_000_000) } };
-      const outDir = resolve(opts.out ?? join('cups', basename(configFile, extname(configFile))));
+      for (const t of config.teams) checkTeamArg(t.policy);
+      const outDir = resolve(checkWritableDir(opts.out ?? join('cups', basename(configFile, extname(configFile))), 'cup folder'));
       const workers = opts.workers !== undefined ? intOption('--workers', opts.workers, 1, 64) : (config.workers ?? availableParallelism());
       const pool = new MatchPool(workers);
       const abort = new AbortController();

@@ -4,6 +4,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, extname, join } from 'node:path';
 import type { Command } from 'commander';
 import { UserError } from '../errors.js';
+import { checkWritableFile } from '../paths.js';
 
 const ROOT = new URL('../../', import.meta.url);
 // Named for the product, not 'policy': an author must never read the import as their own file.
@@ -27,6 +28,7 @@ export function registerNew(program: Command): void {
       const ts = ext === '.ts' || ext === '.mts';
       if (opts.ts && !ts) throw new UserError(`${file}: --ts writes TypeScript; name the file .ts`);
       if (existsSync(file)) throw new UserError(`${file} already exists; matchday new never overwrites a file (pick another name)`);
+      checkWritableFile(file, 'policy file');
       mkdirSync(dirname(file), { recursive: true });
       try {
         // 'wx': fail rather than overwrite, even if the file appeared since the check above.

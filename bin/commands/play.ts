@@ -5,6 +5,7 @@ import { parseMatchSettings, type MatchSettings } from '../../engine/match-confi
 import { defaultConfig } from '../../engine/setup.js';
 import { resolveTeam } from '../../policies/builtins.js';
 import { intOption, UserError } from '../errors.js';
+import { checkReadableFile, checkTeamArg, checkWritableFile } from '../paths.js';
 import { formatResult, resultJson } from '../report.js';
 import { playMatch } from '../play-match.js';
 
@@ -18,6 +19,7 @@ interface PlayOptions {
 
 function loadSettings(file: string): MatchSettings {
   let text: string;
+  checkReadableFile(file, 'match config file');
   try {
     text = readFileSync(file, 'utf8');
   } catch {
@@ -49,6 +51,9 @@ export function registerPlay(program: Command): void {
     .option('--json', 'print one JSON object as the last line of stdout')
     .action(async (homeSpec: string, awaySpec: string, opts: PlayOptions) => {
       let seed = intOption('--seed', opts.seed);
+      checkTeamArg(homeSpec);
+      checkTeamArg(awaySpec);
+      if (opts.out !== undefined) checkWritableFile(opts.out, 'replay');
       const settings = opts.config ? loadSettings(opts.config) : parseMatchSettings({}, 'defaults');
       if (settings.seed !== undefined) seed = settings.seed;
       if (opts.halfTicks !== undefined) settings.halfTicks = intOption('--half-ticks', opts.halfTicks, 10, 1_000_000);

@@ -18,6 +18,7 @@ import { idPart, parseSeedRange, scrimPlan } from '../../tournament/scrim/plan.j
 import { scrimSummary } from '../../tournament/scrim/summary.js';
 import { formatScrimTable, scrimTable, type ScrimLine } from '../../tournament/scrim/table.js';
 import { intOption, UserError } from '../errors.js';
+import { checkTeamArg, checkWritableDir } from '../paths.js';
 import { onShutdown } from '../shutdown.js';
 
 /** The four reference styles (peers a contestant should beat) and ladder-5, the one to beat. */
@@ -33,6 +34,7 @@ interface ScrimOptions {
 }
 
 function team(spec: string): TeamSpec {
+  checkTeamArg(spec);
   try {
     return resolveTeam(spec);
   } catch (e) {
@@ -93,7 +95,7 @@ export function registerScrim(program: Command): void {
       const opponents = specs.map(team);
       const sha256 = createHash('sha256').update(readFileSync(policy.file)).digest('hex');
 
-      const outDir = resolve(opts.out ?? join('scrims', idPart(policy.name)));
+      const outDir = resolve(checkWritableDir(opts.out ?? join('scrims', idPart(policy.name)), 'scrim folder'));
       const replays = join(outDir, 'replays');
       mkdirSync(replays, { recursive: true });
       // Old replays would be listed beside the new ones: the folder shows the last scrim only.

@@ -13,6 +13,7 @@ import { resolveLimits } from '../../sandbox/index.js';
 import type { RunResult } from '../../tournament/runner/job.js';
 import { MatchPool } from '../../tournament/runner/pool.js';
 import { intOption, UserError } from '../errors.js';
+import { checkTeamArg } from '../paths.js';
 import { onShutdown } from '../shutdown.js';
 
 interface ValidateOptions {
@@ -138,6 +139,8 @@ export function registerValidate(program: Command): void {
     .action(async (policy: string, opts: ValidateOptions) => {
       let team: TeamSpec;
       let vs: TeamSpec;
+      checkTeamArg(policy);
+      checkTeamArg(opts.vs);
       try {
         team = resolveTeam(policy);
         vs = resolveTeam(opts.vs);

@@ -2,7 +2,7 @@
 import { canonicalJson } from './canonical-json.js';
 import { CHANNELS, channelName, channelScale, frameToChannels } from './channels.js';
 import type { ReplayReader } from './reader.js';
-import type { Frame } from './types.js';
+import type { Frame, ReplayFooter } from './types.js';
 
 export interface CheckpointDifference {
   /** Index into the checkpoints; the hash after tick `tick`. */
@@ -39,8 +39,48 @@ export interface ReplayComparison {
 const scratchA = new Float64Array(CHANNELS);
 const scratchB = new Float64Array(CHANNELS);
 
+/**
+ * Rewrites text that legitimately differs between two runs of the same match before it is compared:
+ * a policy's messages name its file by the path it was loaded from, which is another folder (and,
+ * in `verify`, another file name) when re-simulated.
+ */
+export type Normalize = (text: string, which: 'recorded' | 'fresh') => string;
+
+export interface CompareOptions {
+  normalize?: Normalize;
+}
+
+/** `v` as canonical JSON with every string normalized. */
+function normalizedJson(v: unknown, which: 'recorded' | 'fresh', n: Normalize | undefined): string {
+  if (!n) return canonicalJson(v);
+  const walk = (x: unknown): unknown => {
+    if (typeof x === 'string') return n(x, which);
+    if (Array.isArray(x)) return x.map(walk);
+    if (x !== null && typeof x === 'object') return Object.fromEntries(Object.entries(x).map(([k, y]) => [k, walk(y)]));
+    return x;
+  };
+  return canonicalJson(walk(v));
+}
+
+/** The path of the first place two JSON values differ, with both values there (cut short), or null. */
+export function firstJsonDifference(a: unknown, b: unknown, path = ''): { path: string; a: string; b: string } | null {
+  if (canonicalJson(a) === canonicalJson(b)) return null;
+  if (a !== null && b !== null && typeof a === 'object' && typeof b === 'object' && Array.isArray(a) === Array.isArray(b)) {
+    const keys = Array.isArray(a) ? Array.from({ length: Math.max(a.length, (b as unknown[]).length) }, (_, i) => i) : [...new Set([...Object.keys(a), ...Object.keys(b)])].sort();
+    for (const k of keys) {
+      const d = firstJsonDifference((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k], typeof k === 'number' ? `${path}[${k}]` : path ? `${path}.${k}` : k);
+      if (d) return d;
+    }
+  }
+  const cut = (x: unknown): string => {
+    const t = x === undefined ? 'nothing' : canonicalJson(x);
+    return t.length > 80 ? `${t.slice(0, 79)}…` : t;
+  };
+  return { path: path || '(all)', a: cut(a), b: cut(b) };
+}
+
 /** The first difference between two frames of the same tick, as quantised in the replay. */
-export function diffFrames(a: Frame, b: Frame): FrameDifference | null {
+export function diffFrames(a: Frame, b: Frame, n?: Normalize): FrameDifference | null {
   frameToChannels(a, scratchA, 0);
   frameToChannels(b, scratchB, 0);
   for (let c = 0; c < CHANNELS; c++) {
@@ -52,7 +92,21 @@ export function diffFrames(a: Frame, b: Frame): FrameDifference | null {
   const ea = canonicalJson(a.events);
   const eb = canonicalJson(b.events);
   if (ea !== eb) return { tick: a.tick, minute: a.minute, what: 'events', recorded: ea, resimulated: eb };
+  // What the policies drew, logged and did wrong is part of the record too.
+  for (const key of ['debug', 'faults'] as const) {
+    for (const t of [0, 1] as const) {
+      const ra = normalizedJson(a[key][t], 'recorded', n);
+      const rb = normalizedJson(b[key][t], 'fresh', n);
+      if (ra !== rb) return { tick: a.tick, minute: a.minute, what: `${key} (${t === 0 ? 'home' : 'away'})`, recorded: ra, resimulated: rb };
+    }
+  }
   return null;
+}
+
+/** Footer fields that differ between faithful runs: the sampled memory high-water, and the wall-clock flag (verify warns about it). */
+function comparableFooter(f: ReplayFooter): unknown {
+  const { nonReproducible: _n, teams, ...rest } = f;
+  return { ...rest, teams: teams.map(({ memoryHighWater: _m, ...t }) => t) };
 }
 
 /**
@@ -60,7 +114,7 @@ export function diffFrames(a: Frame, b: Frame): FrameDifference | null {
  * start, so a frame altered after the match is found even when every hash matches) to name
  * the first tick whose quantised state differs.
  */
-export function compareReplays(recorded: ReplayReader, fresh: ReplayReader): ReplayComparison {
+export function compareReplays(recorded: ReplayReader, fresh: ReplayReader, opts: CompareOptions = {}): ReplayComparison {
   const every = recorded.header.checkpointEvery;
   const rc = recorded.footer.checkpoints;
   const fc = fresh.footer.checkpoints;
@@ -75,7 +129,7 @@ export function compareReplays(recorded: ReplayReader, fresh: ReplayReader): Rep
   const last = Math.min(recorded.lastTick, fresh.lastTick);
   let framesCompared = 0;
   for (let t = 0; t <= last && !firstFrame; t++) {
-    firstFrame = diffFrames(recorded.frameAt(t), fresh.frameAt(t));
+    firstFrame = diffFrames(recorded.frameAt(t), fresh.frameAt(t), opts.normalize);
     framesCompared++;
   }
   const other: string[] = [];
@@ -89,6 +143,11 @@ export function compareReplays(recorded: ReplayReader, fresh: ReplayReader): Rep
   if (rf.score.join('-') !== ff.score.join('-')) other.push(`score: recorded ${rf.score.join('-')}, re-simulated ${ff.score.join('-')}`);
   if (canonicalJson(rf.shootout) !== canonicalJson(ff.shootout)) other.push(`shoot-out: recorded ${canonicalJson(rf.shootout)}, re-simulated ${canonicalJson(ff.shootout)}`);
   if (rf.endReason !== ff.endReason) other.push(`end: recorded ${rf.endReason}, re-simulated ${ff.endReason}`);
+  const rest = firstJsonDifference(
+    JSON.parse(normalizedJson(comparableFooter(rf), 'recorded', opts.normalize)),
+    JSON.parse(normalizedJson(comparableFooter(ff), 'fresh', opts.normalize)),
+  );
+  if (rest) other.push(`footer ${rest.path}: recorded ${rest.a}, re-simulated ${rest.b}`);
   for (let i = 0; i < Math.min(recorded.segmentCount, fresh.segmentCount); i++) {
     const a = recorded.segment(i);
     const b = fresh.segment(i);

@@ -10,4 +10,4 @@ export { decodeBlob, type DecodedBlob } from './live.js';
 export { rewriteReplay } from './rewrite.js';
 export { frameFromState, stateToChannels, frameToChannels, channelName, channelScale, CHANNELS, Q_POS, Q_VEL, Q_STAMINA } from './channels.js';
 export { canonicalJson } from './canonical-json.js';
-export { compareReplays, diffFrames, type ReplayComparison, type FrameDifference, type CheckpointDifference } from './compare.js';
+export { compareReplays, diffFrames, firstJsonDifference, type CompareOptions, type Normalize, type ReplayComparison, type FrameDifference, type CheckpointDifference } from './compare.js';

@@ -30,14 +30,15 @@ export interface AssembleOptions {
 export function disassemble(bytes: Uint8Array): Parts {
   const r = new ReplayReader(bytes, 'original');
   const header = decodeJsonPayload(r.headerBlob().subarray(PREAMBLE_BYTES + BLOCK_HEAD_BYTES), 'original', 'the header');
-  const segments = Array.from({ length: r.segmentCount }, (_, i) => r.segmentBlob(i).slice(BLOCK_HEAD_BYTES));
+  // Uint8Array.from copies: on a Buffer, slice() would be a view into the original.
+  const segments = Array.from({ length: r.segmentCount }, (_, i) => Uint8Array.from(r.segmentBlob(i).subarray(BLOCK_HEAD_BYTES)));
   const footer = decodeJsonPayload(r.footerBlob().subarray(BLOCK_HEAD_BYTES), 'original', 'the footer');
   return { version: r.version, header, segments, footer };
 }
 
 /** A deep copy of JSON-like parts, for mutating one copy per case. */
 export function copyParts(p: Parts): Parts {
-  return { version: p.version, header: structuredClone(p.header), segments: p.segments.map((s) => s.slice()), footer: structuredClone(p.footer) };
+  return { version: p.version, header: structuredClone(p.header), segments: p.segments.map((s) => Uint8Array.from(s)), footer: structuredClone(p.footer) };
 }
 
 function u32(v: number): Uint8Array {
@@ -92,7 +93,7 @@ export const SEGMENT_FIELDS = { index: 0, firstTick: 4, frameCount: 8, hash0: 12
 
 /** A copy of a segment payload with one prefix field set. */
 export function setSegmentField(payload: Uint8Array, field: keyof typeof SEGMENT_FIELDS, value: number): Uint8Array {
-  const out = payload.slice();
+  const out = Uint8Array.from(payload);
   new DataView(out.buffer, out.byteOffset).setUint32(SEGMENT_FIELDS[field], value >>> 0, true);
   return out;
 }

@@ -1,7 +1,7 @@
 // What `matchday serve` was pointed at: a cup folder, a scrim folder (replays plus a summary), or one
 // replay file. A source lists its matches and maps a match id to a replay file. A client's string is
 // never joined into a path: ids must match MATCH_ID_PATTERN (no '/', no leading '.') and are looked up.
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { accessSync, constants, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, isAbsolute, join, relative, resolve } from 'node:path';
 import { UserError } from '../../tournament/errors.js';
 import { MATCH_ID_PATTERN, type MatchEntry, type ServedList, type SourceKind } from '../protocol.js';
@@ -148,8 +148,13 @@ export function openSource(path: string, kind?: 'cup'): Source {
   } catch {
     throw new UserError(`${path}: no such file or folder (give a cup folder, a scrim folder or a replay file)`);
   }
+  if (!st.isFile() && !st.isDirectory()) throw new UserError(`${path}: not a replay file or a folder (give a cup folder, a scrim folder or a replay file)`);
+  try {
+    accessSync(root, st.isFile() ? constants.R_OK : constants.R_OK | constants.X_OK);
+  } catch (e) {
+    throw new UserError(`${path}: cannot read it (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
+  }
   if (st.isFile()) return new ReplayFileSource(root);
-  if (!st.isDirectory()) throw new UserError(`${path}: not a file or a folder`);
   if (kind === 'cup') return new CupSource(root);
   return isCupFolder(root) ? new CupSource(root) : new ScrimSource(root);
 }
