@@ -12,7 +12,7 @@ import { DEFAULT_HOST, DEFAULT_PORT } from '../../viewer/protocol.js';
 import { startServer, type ViewerServer } from '../../viewer/server/index.js';
 import { MatchPool } from '../../tournament/runner/pool.js';
 import { intOption, UserError } from '../errors.js';
-import { checkReadableFile, checkTeamArg, checkWritableDir } from '../paths.js';
+import { checkReadableFile, checkTeamArg, checkWritableDir } from '../../tournament/paths.js';
 import { onShutdown } from '../shutdown.js';
 
 interface CupOptions {

@@ -4,7 +4,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, extname, join } from 'node:path';
 import type { Command } from 'commander';
 import { UserError } from '../errors.js';
-import { checkWritableFile } from '../paths.js';
+import { checkWritableFile } from '../../tournament/paths.js';
 
 const ROOT = new URL('../../', import.meta.url);
 // Named for the product, not 'policy': an author must never read the import as their own file.

@@ -5,7 +5,7 @@ import { parseMatchSettings, type MatchSettings } from '../../engine/match-confi
 import { defaultConfig } from '../../engine/setup.js';
 import { resolveTeam } from '../../policies/builtins.js';
 import { intOption, UserError } from '../errors.js';
-import { checkReadableFile, checkTeamArg, checkWritableFile } from '../paths.js';
+import { checkReadableFile, checkTeamArg, checkWritableFile } from '../../tournament/paths.js';
 import { formatResult, resultJson } from '../report.js';
 import { playMatch } from '../play-match.js';
 

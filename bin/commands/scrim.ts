@@ -18,7 +18,7 @@ import { idPart, parseSeedRange, scrimPlan } from '../../tournament/scrim/plan.j
 import { scrimSummary } from '../../tournament/scrim/summary.js';
 import { formatScrimTable, scrimTable, type ScrimLine } from '../../tournament/scrim/table.js';
 import { intOption, UserError } from '../errors.js';
-import { checkTeamArg, checkWritableDir } from '../paths.js';
+import { checkTeamArg, checkWritableDir } from '../../tournament/paths.js';
 import { onShutdown } from '../shutdown.js';
 
 /** The four reference styles (peers a contestant should beat) and ladder-5, the one to beat. */

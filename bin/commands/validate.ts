@@ -13,7 +13,7 @@ import { resolveLimits } from '../../sandbox/index.js';
 import type { RunResult } from '../../tournament/runner/job.js';
 import { MatchPool } from '../../tournament/runner/pool.js';
 import { intOption, UserError } from '../errors.js';
-import { checkTeamArg } from '../paths.js';
+import { checkTeamArg } from '../../tournament/paths.js';
 import { onShutdown } from '../shutdown.js';
 
 interface ValidateOptions {

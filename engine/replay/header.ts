@@ -4,7 +4,8 @@ import type { MatchResult } from '../match.js';
 import type { MatchConfig } from '../state.js';
 import { ENGINE_VERSION } from '../version.js';
 import { REPLAY_FORMAT_VERSION, ReplayError, SEGMENT_TICKS } from './format.js';
-import { FooterSchema, HeaderSchema, firstIssue } from './schema.js';
+import { problemOf } from './check.js';
+import { checkFooterJson, checkHeaderJson } from './schema.js';
 import type { ReplayFooter, ReplayHeader, ReplayHeaderInfo } from './types.js';
 
 export function makeReplayHeader(config: MatchConfig, info: ReplayHeaderInfo): ReplayHeader {
@@ -40,13 +41,13 @@ export function footerFromResult(r: MatchResult): ReplayFooter {
 
 /** Checks the header's shape and bounds (schema.ts); a CRC-clean header that fails was not written by matchday. */
 export function checkHeader(v: unknown, file: string): ReplayHeader {
-  const r = HeaderSchema.safeParse(v);
-  if (!r.success) throw new ReplayError(file, 'invalid', `invalid header: ${firstIssue(r.error)}`);
-  return r.data as unknown as ReplayHeader;
+  const problem = problemOf(checkHeaderJson, v);
+  if (problem) throw new ReplayError(file, 'invalid', `invalid header: ${problem}`);
+  return v as ReplayHeader;
 }
 
 export function checkFooter(v: unknown, file: string): ReplayFooter {
-  const r = FooterSchema.safeParse(v);
-  if (!r.success) throw new ReplayError(file, 'invalid', `invalid footer: ${firstIssue(r.error)}`);
-  return r.data as unknown as ReplayFooter;
+  const problem = problemOf(checkFooterJson, v);
+  if (problem) throw new ReplayError(file, 'invalid', `invalid footer: ${problem}`);
+  return v as ReplayFooter;
 }

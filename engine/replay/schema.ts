@@ -1,18 +1,16 @@
 // The shape and bounds of everything JSON in a replay (header, footer, per-tick extras), checked
 // on read: a replay is input from whoever handed it over, so every field a reader, the viewer or
 // `matchday verify` uses is typed and bounded here before anything trusts it.
-import { z } from 'zod';
 import { CHECKPOINT_EVERY, MAX_PERIOD_TICKS, MAX_TEAM_NAME_CHARS, MIN_PERIOD_TICKS } from '../constants.js';
 import { emptyTeamStats, PLAYERS } from '../state.js';
+import { arr, bool, byKind, int, Invalid, nullable, num, obj, oneOf, record, str, tuple, type Check } from './check.js';
 import { LIMITS, POLICY_EXTENSIONS, SEGMENT_TICKS } from './format.js';
 
-const u32 = z.number().int().min(0).max(0xffffffff);
-const count = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
-const finite = z.number();
-const text = (max: number) => z.string().max(max);
-const hash16 = z.string().regex(/^[0-9a-f]{16}$/, 'must be 16 hex digits');
-const team = z.number().int().min(-1).max(1);
-const player = z.number().int().min(-1).max(PLAYERS - 1);
+const u32 = int(0, 0xffffffff);
+const count = int(0, Number.MAX_SAFE_INTEGER);
+const hash16 = str(16, 16, { ok: (s) => /^[0-9a-f]{16}$/.test(s), what: '16 hex digits' });
+const team = int(-1, 1);
+const player = int(-1, PLAYERS - 1);
 
 /** Characters no name or label may hold: control characters move a terminal's cursor or hide text. */
 export const CONTROL_CHARS = /[\u0000-\u001f\u007f-\u009f]/;
@@ -28,132 +26,109 @@ export function isPlainFileName(name: string): boolean {
   return dot > 0 && POLICY_EXTENSIONS.includes(name.slice(dot).toLowerCase());
 }
 
-const teamName = z.string().min(1).max(MAX_TEAM_NAME_CHARS);
-const periodTicks = z.number().int().min(MIN_PERIOD_TICKS).max(MAX_PERIOD_TICKS);
+const teamName = str(MAX_TEAM_NAME_CHARS, 1);
+const periodTicks = int(MIN_PERIOD_TICKS, MAX_PERIOD_TICKS);
 
 /** A match config: the same fields and bounds `matchday play --config` accepts, all present (the writer stores them all). */
-export const MatchConfigSchema = z
-  .object({
-    seed: u32,
-    homeName: teamName,
-    awayName: teamName,
-    halfTicks: periodTicks,
-    extraTime: z.boolean(),
-    extraTimeTicks: periodTicks,
-    shootout: z.boolean(),
-  })
-  .strict();
+export const checkMatchConfig: Check = obj({
+  seed: u32,
+  homeName: teamName,
+  awayName: teamName,
+  halfTicks: periodTicks,
+  extraTime: bool,
+  extraTimeTicks: periodTicks,
+  shootout: bool,
+});
 
-const TeamSourceSchema = z
-  .object({
-    name: teamName,
-    spec: z.string().min(1).max(4096),
-    file: z.string().refine(isPlainFileName, `must be a plain file name ending in ${POLICY_EXTENSIONS.join(', ')} (no folder, no control characters, at most 255 characters)`),
-    sha256: z.string().regex(/^[0-9a-f]{64}$/, 'must be 64 hex digits'),
-    source: text(LIMITS.sourceChars),
-  })
-  .strict();
+const checkTeamSource = obj({
+  name: teamName,
+  spec: str(4096, 1),
+  file: str(4096, 0, { ok: isPlainFileName, what: `a plain file name ending in ${POLICY_EXTENSIONS.join(', ')} (no folder, no control characters, at most 255 characters)` }),
+  sha256: str(64, 64, { ok: (s) => /^[0-9a-f]{64}$/.test(s), what: '64 hex digits' }),
+  source: str(LIMITS.sourceChars),
+});
 
-export const HeaderSchema = z
-  .object({
-    format: z.number().int(),
-    engine: text(64),
-    runtime: z.object({ node: text(64), v8: text(64), isolatedVm: text(64).nullable() }).strict(),
-    seed: u32,
-    config: MatchConfigSchema,
-    /** Opaque to the engine (the sandbox's settings); `verify` checks its keys and ranges against the sandbox's. */
-    budget: z
-      .record(text(64), finite)
-      .refine((b) => Object.keys(b).length <= 32, 'has more than 32 entries')
-      .nullable(),
-    teams: z.tuple([TeamSourceSchema, TeamSourceSchema]),
-    segmentTicks: z.literal(SEGMENT_TICKS),
-    checkpointEvery: z.literal(CHECKPOINT_EVERY),
-  })
-  .strict()
-  .refine((h) => h.seed === h.config.seed, { message: 'differs from config.seed', path: ['seed'] });
+const checkHeaderShape = obj({
+  format: int(0, 0xffffffff),
+  engine: str(64),
+  runtime: obj({ node: str(64), v8: str(64), isolatedVm: nullable(str(64)) }),
+  seed: u32,
+  config: checkMatchConfig,
+  // Opaque to the engine (the sandbox's settings); `verify` checks its keys and ranges against the sandbox's.
+  budget: nullable(record(num, 32)),
+  teams: tuple(checkTeamSource, checkTeamSource),
+  segmentTicks: oneOf([SEGMENT_TICKS]),
+  checkpointEvery: oneOf([CHECKPOINT_EVERY]),
+});
 
-export const EventSchema = z
-  .object({ tick: u32, minute: finite, type: text(64), team, player, x: finite, y: finite, detail: text(1000).optional() })
-  .strict();
+export const checkHeaderJson: Check = (v, path) => {
+  checkHeaderShape(v, path);
+  const h = v as { seed: number; config: { seed: number } };
+  if (h.seed !== h.config.seed) throw new Invalid('seed', 'differs from config.seed');
+};
 
-export const FaultSchema = z
-  .object({
+const checkEvent = obj({ tick: u32, minute: num, type: str(64), team, player, x: num, y: num, detail: str(1000) }, ['detail']);
+
+const checkFault = obj(
+  {
     tick: u32,
-    kind: z.enum(['error', 'budget', 'invalid', 'memory', 'timeout', 'crash', 'setup']),
-    message: text(10_000),
-    line: count.optional(),
-    fatal: z.boolean().optional(),
-  })
-  .strict();
+    kind: oneOf(['error', 'budget', 'invalid', 'memory', 'timeout', 'crash', 'setup']),
+    message: str(10_000),
+    line: count,
+    fatal: bool,
+  },
+  ['line', 'fatal'],
+);
 
-const color = text(64);
-const MarkSchema = z.union([
-  z.object({ kind: z.literal('dot'), x: finite, y: finite, color }).strict(),
-  z.object({ kind: z.literal('line'), x1: finite, y1: finite, x2: finite, y2: finite, color }).strict(),
-  z.object({ kind: z.literal('text'), x: finite, y: finite, text: text(1000), color }).strict(),
-]);
-const TeamDebugSchema = z.object({ marks: z.array(MarkSchema).max(10_000), logs: z.array(text(10_000)).max(10_000) }).strict();
+const color = str(64);
+const checkMark = byKind({
+  dot: obj({ kind: str(4), x: num, y: num, color }),
+  line: obj({ kind: str(4), x1: num, y1: num, x2: num, y2: num, color }),
+  text: obj({ kind: str(4), x: num, y: num, text: str(1000), color }),
+});
+const checkTeamDebug = nullable(obj({ marks: arr(checkMark, 10_000), logs: arr(str(10_000), 10_000) }));
+const faults = arr(checkFault, 10_000);
 
 /** The non-numeric part of the frames of one segment (see segment.ts). */
-export const ExtrasSchema = z
-  .array(
-    z
-      .object({
-        tick: u32,
-        events: z.array(EventSchema).max(10_000).optional(),
-        debug: z.tuple([TeamDebugSchema.nullable(), TeamDebugSchema.nullable()]).optional(),
-        faults: z.tuple([z.array(FaultSchema).max(10_000), z.array(FaultSchema).max(10_000)]).optional(),
-      })
-      .strict(),
-  )
-  .max(SEGMENT_TICKS + 1);
+export const checkExtrasJson: Check = arr(
+  obj({ tick: u32, events: arr(checkEvent, 10_000), debug: tuple(checkTeamDebug, checkTeamDebug), faults: tuple(faults, faults) }, ['events', 'debug', 'faults']),
+  SEGMENT_TICKS + 1,
+);
 
-const TeamReportSchema = z
-  .object({
-    faults: z.array(FaultSchema).max(10_000),
+const checkTeamReport = obj(
+  {
+    faults,
     warnings: count,
-    warningSamples: z.array(text(10_000)).max(100),
-    budget: z.object({ median: finite, p99: finite, max: finite, overBudgetTicks: z.array(u32) }).strict().nullable(),
-    frozenFrom: u32.nullable(),
-    memoryHighWater: finite.optional(),
-    sanitisedTicks: count.optional(),
-  })
-  .strict();
+    warningSamples: arr(str(10_000), 100),
+    budget: nullable(obj({ median: num, p99: num, max: num, overBudgetTicks: arr(u32, 100_000_000) })),
+    frozenFrom: nullable(u32),
+    memoryHighWater: num,
+    sanitisedTicks: count,
+  },
+  ['memoryHighWater', 'sanitisedTicks'],
+);
 
-const goals = z.number().int().min(0).max(1_000_000);
+const goals = int(0, 1_000_000);
 /** Every stat the engine keeps, each a number (the viewer's stats table reads them all). */
-const TeamStatsSchema = z.object(Object.fromEntries(Object.keys(emptyTeamStats()).map((k) => [k, finite]))).strict();
+const checkTeamStats = obj(Object.fromEntries(Object.keys(emptyTeamStats()).map((k) => [k, num])));
 
-export const FooterSchema = z
-  .object({
-    score: z.tuple([goals, goals]),
-    shootout: z.tuple([goals, goals]).nullable(),
-    winner: z.enum(['home', 'away', 'draw', 'none']),
-    endReason: text(64),
-    ticks: u32,
-    hash: hash16,
-    checkpoints: z.array(hash16),
-    stats: z
-      .object({
-        teams: z.tuple([TeamStatsSchema, TeamStatsSchema]),
-        ticksInPlay: count,
-      })
-      .strict(),
-    events: z.array(EventSchema),
-    teams: z.tuple([TeamReportSchema, TeamReportSchema]),
-    forfeit: z.object({ home: text(10_000).nullable(), away: text(10_000).nullable() }).strict().nullable(),
-    nonReproducible: z.boolean(),
-  })
-  .strict()
-  .refine((f) => f.checkpoints.length === Math.floor(f.ticks / CHECKPOINT_EVERY), {
-    message: 'do not match the number of ticks (one per CHECKPOINT_EVERY)',
-    path: ['checkpoints'],
-  });
+const checkFooterShape = obj({
+  score: tuple(goals, goals),
+  shootout: nullable(tuple(goals, goals)),
+  winner: oneOf(['home', 'away', 'draw', 'none']),
+  endReason: str(64),
+  ticks: u32,
+  hash: hash16,
+  checkpoints: arr(hash16, 100_000_000),
+  stats: obj({ teams: tuple(checkTeamStats, checkTeamStats), ticksInPlay: count }),
+  events: arr(checkEvent, 100_000_000),
+  teams: tuple(checkTeamReport, checkTeamReport),
+  forfeit: nullable(obj({ home: nullable(str(10_000)), away: nullable(str(10_000)) })),
+  nonReproducible: bool,
+});
 
-/** The first problem zod found, as "field: problem", never quoting the offending value (it may be a megabyte). */
-export function firstIssue(error: z.ZodError): string {
-  const issue = error.issues[0]!;
-  const field = issue.path.length > 0 ? issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '') : '(top level)';
-  return `${field}: ${issue.message}`;
-}
+export const checkFooterJson: Check = (v, path) => {
+  checkFooterShape(v, path);
+  const f = v as { ticks: number; checkpoints: string[] };
+  if (f.checkpoints.length !== Math.floor(f.ticks / CHECKPOINT_EVERY)) throw new Invalid('checkpoints', 'do not match the number of ticks (one per CHECKPOINT_EVERY)');
+};

@@ -13,7 +13,8 @@ import { deflate, encodeBlock, inflateSized, jsonBytes, parseJsonBytes, readBloc
 import { ByteReader, ByteWriter, OutOfBytes } from './bytes.js';
 import { CHANNELS, PREDICTOR, PRED_LINEAR, PRED_VELOCITY, VELOCITY_FROM, VEL_TO_POS, channelsToFrame } from './channels.js';
 import { KIND_SEGMENT, LIMITS, ReplayError, SEGMENT_PREFIX_BYTES, SEGMENT_TICKS } from './format.js';
-import { ExtrasSchema, firstIssue } from './schema.js';
+import { problemOf } from './check.js';
+import { checkExtrasJson } from './schema.js';
 import type { DecodedSegment, Frame, TeamDebug } from './types.js';
 
 /** The non-numeric part of one frame, stored only for ticks that have any. */
@@ -139,9 +140,10 @@ export function decodeSegmentPayload(payload: Uint8Array, file: string, what: st
       if (bad) fail(`frame ${f} (tick ${frame.tick}) has ${bad} out of range`);
       frames[f] = frame;
     }
-    const parsed = ExtrasSchema.safeParse(parseJsonBytes(body.bytes(body.left), file, `${what}'s extras`));
-    if (!parsed.success) fail(`has malformed extras (${firstIssue(parsed.error)})`);
-    for (const x of parsed.data as FrameExtras[]) {
+    const extras = parseJsonBytes(body.bytes(body.left), file, `${what}'s extras`);
+    const problem = problemOf(checkExtrasJson, extras);
+    if (problem) fail(`has malformed extras (${problem})`);
+    for (const x of extras as FrameExtras[]) {
       const frame = frames[x.tick - firstTick];
       if (!frame) fail(`has extras for tick ${x.tick}, outside its frames`);
       if (x.events) frame!.events = x.events;

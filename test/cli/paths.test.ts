@@ -5,16 +5,9 @@ import { execFile, execFileSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Command } from 'commander';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { registerCup } from '../../bin/commands/cup.js';
-import { registerNew } from '../../bin/commands/new.js';
-import { registerPlay } from '../../bin/commands/play.js';
-import { registerScrim } from '../../bin/commands/scrim.js';
-import { registerServe } from '../../bin/commands/serve.js';
-import { registerValidate } from '../../bin/commands/validate.js';
-import { registerVerify } from '../../bin/commands/verify.js';
-import { UserError } from '../../bin/errors.js';
+import { UserError } from '../../tournament/errors.js';
+import { checkReadableDir, checkReadableFile, checkWritableDir, checkWritableFile } from '../../tournament/paths.js';
 
 interface Run {
   code: number;
@@ -99,60 +92,83 @@ const cases: Record<string, Case> = {
   'scrim: --out a file': { args: () => ['scrim', 'builtin:chaser', '--out', plainFile], code: 1, says: /the scrim folder is a file, not a folder/ },
   'new: under /proc': { args: () => ['new', '/proc/matchday-new.js'], code: 1, says: /\/proc\/matchday-new\.js: cannot write the policy file there/ },
   'new: below a file': { args: () => ['new', join(plainFile, 'x.js')], code: 1, says: /plain\.txt is a file, not a folder/ },
+  'inspect: a folder': { args: () => ['inspect', folder], code: 2, says: /a-folder\.js: the replay file is a folder, not a file/ },
+  'inspect: a FIFO': { args: () => ['inspect', fifo], code: 2, says: /a-fifo\.js: the replay file is a FIFO/ },
 };
 
-/** Runs one command in this process, as bin/cli.ts would; returns the UserError it ends with, or null. */
-async function inProcess(args: string[]): Promise<UserError | null> {
-  const program = new Command('matchday').exitOverride();
-  for (const register of [registerPlay, registerVerify, registerCup, registerValidate, registerServe, registerScrim, registerNew]) register(program);
+function thrown(f: () => unknown): UserError {
   try {
-    await program.parseAsync(['node', 'matchday', ...args]);
+    f();
   } catch (e) {
     if (e instanceof UserError) return e;
     throw e;
   }
-  return null;
+  throw new Error('the path was accepted');
 }
 
-describe('paths given to commands', () => {
-  for (const [name, c] of Object.entries(cases)) {
-    it(name, async () => {
-      const e = await inProcess(c.args());
-      expect(e, 'the command was not refused').not.toBeNull();
-      expect(e!.exitCode).toBe(c.code);
-      expect(e!.message).not.toContain('\n');
-      expect(e!.message).toMatch(c.says);
-    });
+describe('path checks (tournament/paths.ts)', () => {
+  it('a file to read: refuses a folder, a FIFO, a device and a missing file', () => {
+    expect(thrown(() => checkReadableFile(folder, 'policy file')).message).toBe(`${folder}: the policy file is a folder, not a file`);
+    expect(thrown(() => checkReadableFile(fifo, 'replay file', 2)).message).toBe(`${fifo}: the replay file is a FIFO (named pipe), not a file`);
+    expect(thrown(() => checkReadableFile(fifo, 'replay file', 2)).exitCode).toBe(2);
+    expect(thrown(() => checkReadableFile('/dev/null', 'policy file')).message).toBe('/dev/null: the policy file is a device, not a file');
+    expect(thrown(() => checkReadableFile(join(dir, 'nope.js'), 'policy file')).message).toBe(`${join(dir, 'nope.js')}: policy file not found`);
+    expect(checkReadableFile(plainFile, 'file')).toBe(plainFile);
+  });
+
+  it('a folder to read: refuses a file and a device', () => {
+    expect(thrown(() => checkReadableDir(plainFile, 'policies folder')).message).toBe(`${plainFile}: the policies folder is a file, not a folder`);
+    expect(thrown(() => checkReadableDir('/dev/null', 'policies folder')).message).toBe('/dev/null: the policies folder is a device, not a folder');
+    expect(checkReadableDir(folder, 'folder')).toBe(folder);
+  });
+
+  it('a file to write: refuses a folder, a device, a place below a file, and /proc; writes nothing', () => {
+    expect(thrown(() => checkWritableFile(folder, 'replay')).message).toBe(`${folder}: the replay would replace a folder; give a file name`);
+    expect(thrown(() => checkWritableFile('/dev/null', 'replay')).message).toBe('/dev/null: the replay would replace a device; give a file name');
+    expect(thrown(() => checkWritableFile(join(plainFile, 'x.mdr'), 'replay')).message).toMatch(/plain\.txt is a file, not a folder/);
+    expect(thrown(() => checkWritableFile('/proc/x.mdr', 'replay')).message).toMatch(/^\/proc\/x\.mdr: cannot write the replay there \(\/proc: /);
+    expect(checkWritableFile(join(dir, 'new', 'deeper', 'x.mdr'), 'replay')).toBe(join(dir, 'new', 'deeper', 'x.mdr'));
+    expect(existsSync(join(dir, 'new'))).toBe(false);
+  });
+
+  it('a folder to fill: refuses a file and /proc', () => {
+    expect(thrown(() => checkWritableDir(plainFile, 'cup folder')).message).toBe(`${plainFile}: the cup folder is a file, not a folder`);
+    expect(thrown(() => checkWritableDir('/proc/matchday-cup', 'cup folder')).message).toMatch(/cannot write the cup folder there/);
+  });
+
+  it.skipIf(root)('a folder the user may not write to', () => {
+    const locked = join(dir, 'locked');
+    mkdirSync(locked);
+    chmodSync(locked, 0o500);
+    try {
+      expect(thrown(() => checkWritableFile(join(locked, 'x.mdr'), 'replay')).message).toMatch(/x\.mdr: cannot write the replay there \(.*locked: permission denied\)/);
+    } finally {
+      chmodSync(locked, 0o700);
+      rmSync(locked, { recursive: true });
+    }
+  });
+});
+
+describe('every command that takes a path, through the real command line', () => {
+  const commands = [...new Set(Object.keys(cases).map((n) => n.split(':')[0]!))];
+  for (const command of commands) {
+    it(`${command}: one line naming the path and the problem, the documented exit code, no stack trace`, async () => {
+      const names = Object.keys(cases).filter((n) => n.startsWith(`${command}:`));
+      const runs = await pool(names.map((n) => () => cli(cases[n]!.args())));
+      for (const [i, name] of names.entries()) {
+        const r = runs[i]!;
+        const lines = r.stderr.split('\n').filter((l) => l.trim() !== '');
+        expect({ name, code: r.code, lines }).toMatchObject({ name, code: cases[name]!.code, lines: [expect.stringMatching(/^matchday: /)] });
+        expect(lines[0]).toMatch(cases[name]!.says);
+        expect(r.stderr).not.toMatch(/internal error|\n\s+at /);
+      }
+      // A process per case, a few at a time: on a loaded machine that takes a while.
+    }, 400_000);
   }
 
   it('nothing was made where the commands were refused', () => {
     expect(readdirSync(folder)).toEqual([]);
     expect(readdirSync(dir).sort()).toEqual(['a-fifo.js', 'a-folder.js', 'plain.txt']);
     expect(existsSync('/proc/matchday-cup')).toBe(false);
-  });
-
-  it('through the real command line: one line on stderr, the documented exit code, no stack trace', async () => {
-    const picks = ['play: a folder as a policy', 'play: --out under /proc', 'verify: a FIFO', 'serve: /dev/null'];
-    const runs = await pool(picks.map((n) => () => cli(cases[n]!.args())), 2);
-    for (const [i, name] of picks.entries()) {
-      const r = runs[i]!;
-      const lines = r.stderr.split('\n').filter((l) => l.trim() !== '');
-      expect({ name, code: r.code, lines: lines.length }).toEqual({ name, code: cases[name]!.code, lines: 1 });
-      expect(lines[0]).toMatch(/^matchday: /);
-      expect(lines[0]).toMatch(cases[name]!.says);
-      expect(r.stderr).not.toMatch(/internal error|\n\s+at /);
-    }
-  });
-
-  it.skipIf(root)('a folder the user may not write to', async () => {
-    const locked = join(dir, 'locked');
-    mkdirSync(locked);
-    chmodSync(locked, 0o500);
-    try {
-      const e = await inProcess(['play', 'builtin:chaser', 'builtin:statue', '--out', join(locked, 'x.mdr')]);
-      expect(e?.message).toMatch(/x\.mdr: cannot write the replay there \(.*locked: permission denied\)/);
-    } finally {
-      chmodSync(locked, 0o700);
-    }
   });
 });

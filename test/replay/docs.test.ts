@@ -2,7 +2,7 @@
 // changing a limit without rereading the document fails.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { MAX_LIMIT_FACTOR, MAX_REPLAY_BYTES } from '../../bin/replay-io.js';
+import { MAX_LIMIT_FACTOR, MAX_REPLAY_BYTES } from '../../tournament/replay-file.js';
 import { MAX_PERIOD_TICKS, MAX_TEAM_NAME_CHARS, MIN_PERIOD_TICKS } from '../../engine/constants.js';
 import { LIMITS, POLICY_EXTENSIONS, SEGMENT_TICKS } from '../../engine/replay/format.js';
 import { MAX_BUDGET } from '../../sandbox/index.js';

@@ -5,9 +5,9 @@ import { execFile } from 'node:child_process';
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { canonicalJson } from '../../engine/replay/canonical-json.js';
-import type { playMatch } from '../../bin/play-match.js';
 import type { RunResult } from '../../tournament/runner/job.js';
 import { MatchPool } from '../../tournament/runner/pool.js';
+import type { PlayFn } from '../../tournament/verify.js';
 
 export interface Run {
   code: number;
@@ -33,7 +33,7 @@ export async function recordShort(dir: string, half = 100, seed = 3): Promise<st
 }
 
 export interface CachedPlay {
-  play: typeof playMatch;
+  play: PlayFn;
   /** Matches actually played (cache misses). */
   played(): number;
   close(): Promise<void>;
@@ -44,7 +44,7 @@ export function cachedPlay(): CachedPlay {
   const pool = new MatchPool(1);
   const cache = new Map<string, { bytes: Uint8Array; result: RunResult }>();
   let played = 0;
-  const play: typeof playMatch = async (config, home, away, opts) => {
+  const play: PlayFn = async (config, home, away, opts) => {
     const key = canonicalJson({ config, home: [home.name, home.spec, readFileSync(home.file, 'utf8')], away: [away.name, away.spec, readFileSync(away.file, 'utf8')], limits: opts.limits ?? null });
     let hit = cache.get(key);
     if (!hit) {

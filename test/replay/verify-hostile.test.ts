@@ -5,10 +5,9 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { stagedName, verifyReplay, type VerifyOptions } from '../../bin/commands/verify.js';
-import { UserError } from '../../bin/errors.js';
-import type { playMatch } from '../../bin/play-match.js';
-import { maxLimit, printable } from '../../bin/replay-io.js';
+import { UserError } from '../../tournament/errors.js';
+import { maxLimit, printable } from '../../tournament/replay-file.js';
+import { stagedName, verifyReplay, type PlayFn, type VerifyOptions } from '../../tournament/verify.js';
 import { rewriteReplay, ReplayReader } from '../../engine/replay/index.js';
 import { assemble, copyParts, disassemble, setSegmentField, withHeader } from './mutate.js';
 import { cachedPlay, cli, recordShort, type CachedPlay } from './verify-helpers.js';
@@ -39,11 +38,11 @@ function write(bytes: Uint8Array): string {
 }
 
 /** A play that must never be reached: a refusal has to come before the re-simulation. */
-const never: typeof playMatch = () => {
+const never: PlayFn = () => {
   throw new Error('the re-simulation started');
 };
 
-async function refused(bytes: Uint8Array, opts: VerifyOptions = {}): Promise<UserError> {
+async function refused(bytes: Uint8Array, opts: Partial<VerifyOptions> = {}): Promise<UserError> {
   const file = write(bytes);
   try {
     await verifyReplay(file, { tmpRoot, play: never, ...opts });
@@ -132,7 +131,7 @@ describe('verify refuses a crafted header before anything runs', () => {
 describe('what verify writes and prints', () => {
   it('stages the sources under names it makes up, in its own folder, and removes it even when the run fails', async () => {
     let seen: string[] = [];
-    const failing: typeof playMatch = async (_c, home, away) => {
+    const failing: PlayFn = async (_c, home, away) => {
       seen = [home.file, away.file];
       for (const f of seen) expect(existsSync(f)).toBe(true);
       throw new Error('the match process died');
