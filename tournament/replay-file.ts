@@ -1,7 +1,7 @@
 // Replay files on disk, read as hostile input: readReplayFile checks all of a replay before anyone
 // uses it (path, size, every block, the header against the match config bounds, every segment).
 import { createHash } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { parseMatchSettings } from '../engine/match-config.js';
 import { ReplayError, ReplayReader, type ReplayHeader } from '../engine/replay/index.js';
 import { CONTROL_CHARS } from '../engine/replay/schema.js';
@@ -65,6 +65,7 @@ export function recordedLimits(header: ReplayHeader, file: string): Partial<Sand
  * the file (exit code EXIT_BAD_REPLAY).
  */
 export function readReplayFile(path: string): ReplayReader {
+  if (!existsSync(path)) throw new UserError(`${path}: no such replay file`, EXIT_BAD_REPLAY);
   checkReadableFile(path, 'replay file', EXIT_BAD_REPLAY);
   let bytes: Uint8Array;
   try {

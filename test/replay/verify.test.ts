@@ -107,7 +107,7 @@ describe('matchday verify', () => {
   it('refuses a missing, truncated, corrupt or unknown-version replay with a clear message', async () => {
     const bytes = readFileSync(base);
     const cases: Array<[string, Uint8Array | null, RegExp]> = [
-      ['missing.replay', null, /missing\.replay: replay file not found/],
+      ['missing.replay', null, /missing\.replay: no such replay file/],
       ['cut.replay', bytes.subarray(0, Math.floor(bytes.length / 2)), /cut\.replay: truncated: the file (stops after \d+ complete segment|ends inside segment)/],
       ['v99.replay', Uint8Array.from(bytes, (b, i) => (i === 4 ? 99 : b)), /v99\.replay: replay format version 99 is not supported \(this matchday reads version 1\)/],
     ];
