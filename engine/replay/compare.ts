@@ -64,7 +64,8 @@ function normalizedJson(v: unknown, which: 'recorded' | 'fresh', n: Normalize | 
 
 /** The path of the first place two JSON values differ, with both values there (cut short), or null. */
 export function firstJsonDifference(a: unknown, b: unknown, path = ''): { path: string; a: string; b: string } | null {
-  if (canonicalJson(a) === canonicalJson(b)) return null;
+  if (a === undefined && b === undefined) return null;
+  if (a !== undefined && b !== undefined && canonicalJson(a) === canonicalJson(b)) return null;
   if (a !== null && b !== null && typeof a === 'object' && typeof b === 'object' && Array.isArray(a) === Array.isArray(b)) {
     const keys = Array.isArray(a) ? Array.from({ length: Math.max(a.length, (b as unknown[]).length) }, (_, i) => i) : [...new Set([...Object.keys(a), ...Object.keys(b)])].sort();
     for (const k of keys) {

@@ -44,9 +44,9 @@ export const DEFLATE_LEVEL = 9;
  */
 export const LIMITS = {
   /** Characters of one embedded policy source (the largest reference policy is ~45 KB). */
-  sourceChars: 2_000_000,
+  sourceChars: 500_000,
   /** Decompressed bytes of the header's or the footer's JSON (two sources; events, stats, up to 1,000 faults a team). */
-  jsonBlockBytes: 32_000_000,
+  jsonBlockBytes: 4_000_000,
   /** Decompressed bytes of one segment's body (frames, events, debug marks and logs of SEGMENT_TICKS + 1 ticks). */
   segmentBodyBytes: 32_000_000,
   /**
