@@ -53,7 +53,7 @@ export interface PlayerView {
   y: number;
   vx: number;
   vy: number;
-  /** 0 (exhausted) .. 1 (fresh). Low stamina lowers top speed. */
+  /** 0 (exhausted) .. 1 (fresh). Top speed falls linearly with it (docs/RULES.md, players). */
   stamina: number;
   yellowCards: number;
   /** A sent-off player has left the pitch for good; its commands are ignored. */
@@ -78,9 +78,9 @@ export interface RestartView {
   team: Side;
   spot: Vec2;
   /**
-   * The distance the referee keeps opponents from a kick-off, free kick, corner,
-   * goal kick or penalty spot. For a throw-in and a dropped ball the referee
-   * keeps them closer (docs/RULES.md, restarts); this field does not change.
+   * The distance (m) the referee keeps the opponents from `spot` for this
+   * restart: shorter for a throw-in and a dropped ball than for the others
+   * (docs/RULES.md, restarts, gives every value).
    */
   minDistance: number;
   /** Ticks until the referee takes the restart for the team (anti-stalling): a short pass to the taker's nearest team-mate. */
@@ -104,6 +104,12 @@ export interface ShootoutView {
 export interface MatchInfo {
   /** 'home' or 'away': only a label; the frame is the same for both. */
   side: 'home' | 'away';
+  /**
+   * The name the team plays under: a policy file's name without its extension,
+   * a builtin's name, or the name a cup config gives it. With the seed it keys
+   * the team's random streams (Math.random and the engine's draws for the team),
+   * so renaming a policy file changes its matches (docs/POLICY_API.md, MatchInfo).
+   */
   teamName: string;
   opponentName: string;
   seed: number;
@@ -132,7 +138,11 @@ export interface PitchInfo {
 export interface PhysicsInfo {
   playerRadius: number;
   ballRadius: number;
-  /** Horizontal distance within which a player can kick or trap the ball. */
+  /**
+   * Horizontal distance within which a player can kick or trap the ball, judged
+   * once per tick: from where the player stands after that tick's movement to
+   * where the observation showed the ball.
+   */
   kickReach: number;
   /** Highest ball centre a player can kick (a header or a volley). */
   kickMaxHeight: number;
@@ -179,13 +189,19 @@ export interface PlayerCommand {
   /** Sprint: higher top speed at a stamina cost. */
   sprint?: boolean;
   /**
-   * Kick the ball toward `target` if it is within reach. `power` 0..1 is the
-   * fraction of the maximum kick speed (0 traps the ball dead at the feet);
-   * `lift` 0..1 raises it (0 along the ground, 1 about 45 degrees). A goalkeeper
-   * holding the ball releases it with a kick (a throw when lift is 0).
+   * Kick the ball toward `target` if it is within reach after this tick's
+   * movement. `power` 0..1 is the fraction of the maximum kick speed (a power
+   * at or below the trap threshold traps the ball: it takes the player's
+   * velocity); `lift` 0..1 raises it (0 along the ground, 1 at 45 degrees).
+   * A goalkeeper holding the ball releases it with a kick (a throw when lift
+   * is 0). Speed, noise and cooldown: docs/RULES.md, kicking.
    */
   kick?: { target: Vec2; power: number; lift?: number };
-  /** Try to win the ball from an opponent within tackle reach. A bad tackle is a foul. */
+  /**
+   * Try to win the ball from the opponent in control of it, or one the tackler
+   * touches. A bad tackle is a foul. Every tackle the referee examines starts
+   * the tackle cooldown, even one that reaches nobody (docs/RULES.md, tackling).
+   */
   tackle?: boolean;
   /**
    * Goalkeeper only, in open play: try to catch the ball within reach. The ball

@@ -9,7 +9,9 @@ import { restartDistance } from '../../engine/referee/restarts.js';
 import { SHOOTOUT_SPOT_X } from '../../engine/referee/shootout.js';
 import { M_CORNER, M_DROPPED, M_FREE_KICK, M_GOAL_KICK, M_INDIRECT, M_KICKOFF, M_PENALTY, M_THROW_IN } from '../../engine/state.js';
 import { ENGINE_VERSION } from '../../engine/version.js';
+import { gauss } from '../../engine/rng.js';
 import { DEFAULT_LIMITS } from '../../sandbox/limits.js';
+import { FORMULAS } from './formula.js';
 import { constantTables, shown } from './tables.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -44,6 +46,16 @@ function outsideLiterals(): Record<string, number> {
     debugTextChars: lit('sandbox/guest/channel.ts', /clip\(format\(text\)\)\.slice\(0, (\d+)\)/),
     clockEpochMs: lit('sandbox/guest/runtime.ts', /const EPOCH_MS = (\d+);/),
   };
+}
+
+/** The engine's noise draw, measured: how many uniform draws it takes, and its largest size (all draws at 1). */
+function noiseShape(): { draws: number; bound: number } {
+  let draws = 0;
+  const bound = gauss(() => {
+    draws++;
+    return 1;
+  });
+  return { draws, bound };
 }
 
 /** name -> text, for `{{name}}` in the templates under docs/src/. */
@@ -100,6 +112,23 @@ export function docValues(): Record<string, string> {
   v['derived.matchWallSeconds'] = fmt(DEFAULT_LIMITS.matchWallMs / 1000, 0);
   v['derived.callWallSeconds'] = fmt(DEFAULT_LIMITS.callWallMs / 1000);
   v['derived.setupWallSeconds'] = fmt(DEFAULT_LIMITS.setupWallMs / 1000);
+  v['derived.behindOffBack'] = fmt(180 - (Math.acos(FOULS.behindCos) * 180) / Math.PI, 0);
+  v['derived.freshSpeedShare'] = fmt(1 - PHYS.exhaustedSpeedFactor, 6);
+  v['derived.accelPerTick'] = fmt(PHYS.acceleration / tps, 6);
+  v['derived.decelPerTick'] = fmt(PHYS.deceleration / tps, 6);
+  // A ball faster than this can cross a player's whole reach between two ticks.
+  v['derived.reachSkipSpeed'] = fmt(2 * PHYS.kickReach * tps);
+  const n = noiseShape();
+  v['derived.noiseDraws'] = String(n.draws);
+  v['derived.noiseBound'] = fmt(n.bound);
   for (const [name, text] of Object.entries(constantTables())) v[`table.${name}`] = text;
+  // Formulas last: they are made of the values above (formula.ts evaluates the same text in the tests).
+  for (const [name, text] of Object.entries(FORMULAS)) {
+    v[`formula.${name}`] = text.replace(/\{\{([\w.]+)\}\}/g, (_, key: string) => {
+      const x = v[key];
+      if (x === undefined) throw new Error(`docs: formula ${name} names ${key}, which the docs have no value for`);
+      return x;
+    });
+  }
   return v;
 }
