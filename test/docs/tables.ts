@@ -50,16 +50,16 @@ const PHYS_DOC: Described = {
   tackleReach: ['m', 'ball distance within which a tackle can win the ball'],
   maxKickSpeed: ['m/s', 'ball speed of a kick at power 1 (before noise)'],
   throwSpeed: ['m/s', 'speed cap of a throw-in and of a goalkeeper\'s throw (a release with lift 0)'],
-  kickCooldown: ['ticks', 'after a kick the kicker cannot touch the ball for this many ticks'],
+  kickCooldown: ['ticks', 'after a kick or a trap, the kicker\'s next touch comes this many ticks later at the earliest'],
   parryRecovery: ['ticks', 'after a parry the goalkeeper cannot play the ball (hands or feet) for this many ticks'],
-  kickNoiseBase: ['', 'kick direction noise (lateral spread, as a fraction) of a soft kick by a standing player'],
+  kickNoiseBase: ['', 'standard deviation of a kick\'s lateral error (a fraction: metres sideways per metre) for a soft kick by a standing player with the ball at its centre'],
   kickNoisePower: ['', 'added to the spread × power²'],
   kickNoiseMotion: ['', 'added to the spread × (kicker speed / sprintSpeed)'],
   kickNoiseReach: ['', 'added to the spread × (ball distance from the kicker / kickReach)'],
-  kickNoiseHeight: ['', 'added to the spread × (ball height above the grass / kickMaxHeight), for a ball in the air (see the kicking rules)'],
-  kickSpeedNoise: ['', 'relative spread of the ball speed, × power'],
+  kickNoiseHeight: ['', 'added to the spread × (ball height above the grass / kickMaxHeight), for a ball higher than KICK.noiseHeightFrom'],
+  kickSpeedNoise: ['', 'standard deviation of the ball speed, relative, × power'],
   sprintDrainAbove: ['× runSpeed', 'sprinting faster than this drains `sprintDrain`'],
-  runDrainAbove: ['× runSpeed', 'moving faster than this without sprinting drains `runDrain`'],
+  runDrainAbove: ['× runSpeed', 'moving faster than this, unless sprinting faster than `sprintDrainAbove`, drains `runDrain`'],
   runLimitX: ['m', 'players can run up to x = ± this (a little beyond the goal lines), no further'],
   runLimitY: ['m', 'players can run up to y = ± this (a little beyond the touch lines), no further'],
   ballSubstep: ['m', 'longest ball travel in one integration substep: a fast ball moves in several, so it cannot pass through a post'],
@@ -87,7 +87,7 @@ const COMMANDS_DOC: Described = {
 };
 
 const KICK_DOC: Described = {
-  trapPower: ['', 'a kick with power ≤ this is a trap: the ball dies at the feet and moves with the player'],
+  trapPower: ['', 'a kick with power ≤ this is a trap: the ball takes the player\'s velocity, then rolls freely'],
   awkSpeedLoss: ['', 'fraction of the kick speed lost, × (ball distance from the kicker / kickReach)'],
   noiseHeightFrom: ['m', 'the height term of the kick noise applies only to a ball higher than this'],
   passMinDistance: ['m', 'a pass aims at a target at least this far from the ball'],
@@ -128,7 +128,7 @@ const KEEPER_DOC: Described = {
   diveLoss: ['', 'see `catchBase`'],
   diveFrom: ['m', 'dive is 0 for a ball within this distance, rising to 1 at catchReach'],
   parryKeep: ['', 'a parried ball comes back at this fraction of its speed (its vertical speed turned upward)'],
-  parryNoise: ['', 'spread of the lateral error of a parry (a fraction, like the kick noise)'],
+  parryNoise: ['', 'standard deviation of the lateral error of a parry (a fraction, like the kick noise)'],
   penaltyLine: ['m', 'at a penalty the defending goalkeeper is held this far in front of its goal line until the kick'],
   shootoutLine: ['m', 'for a shoot-out kick the goalkeeper is placed this far in front of its goal line'],
 };
@@ -144,7 +144,7 @@ const AUTO_RESTART_DOC: Described = {
 const SHOOTOUT_DOC: Described = {
   round: ['kicks', 'kicks each before sudden death'],
   maxKicks: ['kicks', 'kicks each after which a still-level shoot-out is settled by a seeded lot'],
-  liveTicks: ['ticks', 'a kick not decided within restartTicks + this (from the start of the kick) is over'],
+  liveTicks: ['ticks', 'a kick not decided when more than restartTicks + this ticks have passed since it was set up (not since the strike) is over'],
   slowBall: ['m/s', 'a struck ball slower than this ends the kick'],
   kickerOrder: ['indices', 'the order in which the referee calls a team\'s kickers'],
   kickerBack: ['m', 'the kicker is placed this far behind the spot'],
