@@ -15,9 +15,12 @@ import { BLOCK_HEAD_BYTES, PREAMBLE_BYTES, TRAILER_BYTES } from '../../engine/re
 import { canonicalJson, decodeBlob, ReplayError, ReplayReader } from '../../engine/replay/index.js';
 import { UserError } from '../../tournament/errors.js';
 import { verifyReplay } from '../../tournament/verify.js';
+import { CLIENT, SERVER, type ListMessage } from '../../viewer/protocol.js';
 import { Catalog, ClientError } from '../../viewer/server/catalog.js';
+import { startServer } from '../../viewer/server/index.js';
 import { LiveHub } from '../../viewer/server/live.js';
 import { idFromFileName, openSource } from '../../viewer/server/sources.js';
+import { Client } from '../bench/viewer-server.js';
 import { assemble, copyParts, disassemble, setSegmentField, SEGMENT_FIELDS, type Parts } from '../replay/mutate.js';
 import { cachedPlay, cli, recordShort, type CachedPlay } from '../replay/verify-helpers.js';
 
@@ -220,6 +223,8 @@ describe('replay fuzzing', () => {
     const failures: string[] = [];
     const tally = { refused: 0, mismatch: 0, verified: 0, unchanged: 0 };
     const cliPicks: Array<{ file: string; outcome: 'refused' | 'mismatch' }> = [];
+    const served = join(dir, 'served');
+    mkdirSync(served);
     for (let i = 0; i < MUTANTS; i++) {
       const m = makeMutant(i);
       const file = join(dir, `m${i}.mdr`);
@@ -272,6 +277,7 @@ describe('replay fuzzing', () => {
       }
       if (m.bytes.length === base.length && m.bytes.every((b, j) => b === base[j])) tally.unchanged++;
       rmSync(file, { force: true });
+      if (i % 15 === 0) writeFileSync(join(served, `m${i}.mdr`), m.bytes);
       // A few kept for the real command line.
       if (cliPicks.some((c) => c.file === file)) writeFileSync(file, m.bytes);
     }
@@ -294,5 +300,24 @@ describe('replay fuzzing', () => {
       }
     }
     expect(readdirSync(canary)).toEqual([]);
+
+    // A real viewer server on a folder of mutants: every open is answered (a stream or an error
+    // for that client), and the server still answers a list afterwards.
+    const server = await startServer({ root: served, port: 0 });
+    try {
+      const c = await Client.connect(server.wsUrl);
+      c.send({ type: CLIENT.list, requestId: 'l0' });
+      const list = await c.until(() => c.messages.find((m) => m.type === SERVER.list) as ListMessage | undefined, 60_000, 'the list');
+      expect(list.served.matches.length).toBe(readdirSync(served).length);
+      for (const [k, m] of list.served.matches.entries()) {
+        c.send({ type: CLIENT.open, matchId: m.id, requestId: k });
+        await c.until(() => c.messages.find((x) => 'requestId' in x && x.requestId === k && (x.type === SERVER.opened || x.type === SERVER.error)), 60_000, `an answer to opening ${m.id}`);
+      }
+      c.send({ type: CLIENT.list, requestId: 'l1' });
+      await c.until(() => c.messages.find((m) => m.type === SERVER.list && 'requestId' in m && m.requestId === 'l1'), 60_000, 'a second list');
+      c.ws.close();
+    } finally {
+      await server.close();
+    }
   }, 3_600_000);
 });
