@@ -54,5 +54,7 @@ export interface TeamController {
   tick(input: ObservationInput, out: Float64Array): TickOutcome | undefined;
   /** True once the controller has met a wall-clock safety net. */
   readonly nonReproducible?: boolean;
+  /** Highest heap the team's sandbox has used so far, in bytes (sampled); absent without a sandbox. */
+  readonly memoryHighWater?: number;
   dispose?(): void;
 }

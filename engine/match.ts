@@ -1,65 +1,39 @@
 // Plays a whole match through two controllers: setup, the tick loop, faults, hashes and the result.
+// Everything a tick produces goes out once, as one record, to the listeners (the replay writer is one).
 import { CHECKPOINT_EVERY } from './constants.js';
-import type { DebugOutput, Fault, ObservationInput, TeamController } from './controller.js';
+import type { Fault, ObservationInput, TeamController } from './controller.js';
 import { hashHex, initialHash, updateHash } from './hash.js';
+import type { MatchListener, MatchResult, TeamTick } from './match-record.js';
 import { CMD_LENGTH, OBS_LENGTH } from './obs-layout.js';
 import { decodeObservation, matchInfo, writeObservation } from './observation.js';
 import type { MatchInfo, Observation } from './policy.js';
 import { createMatch } from './setup.js';
 import { step } from './step.js';
-import type { MatchConfig, MatchEvent, MatchState, MatchStats } from './state.js';
+import type { MatchConfig, MatchEvent } from './state.js';
+import { emptyReport, TeamReportBuilder } from './team-report.js';
+
+export type { TeamReport } from './team-report.js';
+export type { MatchResult } from './match-record.js';
+
+/** Freeze a team from a tick on: the match runner's way to make a team that killed its process pay. */
+export interface FreezeOrder {
+  team: 0 | 1;
+  fromTick: number;
+  reason: string;
+}
 
 export interface MatchRunOptions {
-  /** Called after every tick, with that tick's debug output per team (the replay recorder listens here). */
-  onTick?: (state: MatchState, debug: [DebugOutput | undefined, DebugOutput | undefined]) => void;
+  /** Receive the kick-off, every tick's record and the result, in order (the replay writer listens here). */
+  listeners?: readonly MatchListener[];
   /** Called before each controller call, so a process that dies can say which team was running. */
   onCall?: (tick: number, team: 0 | 1) => void;
-  /** Freeze a team from a tick on: the match runner's way to make a team that killed its process pay. */
-  freeze?: ReadonlyArray<{ team: 0 | 1; fromTick: number; reason: string }>;
+  /** Called when a controller call has returned (or thrown), so a death from then on is charged to no team. */
+  onReturn?: (tick: number, team: 0 | 1) => void;
+  freeze?: readonly FreezeOrder[];
 }
 
-export interface TeamReport {
-  faults: Fault[];
-  warnings: number;
-  /** First few distinct warnings, for the author. */
-  warningSamples: string[];
-  /** Work units per tick (sandbox budget), when the controller reports them. */
-  budget: { median: number; p99: number; max: number; overBudgetTicks: number[] } | null;
-  frozenFrom: number | null;
-  /** Highest heap the team's sandbox used, in bytes (sampled; set by the sandboxed runner). */
-  memoryHighWater?: number;
-  /** Ticks whose commands needed sanitising (set by the sandboxed runner). */
-  sanitisedTicks?: number;
-}
 
-export interface MatchResult {
-  config: MatchConfig;
-  score: [number, number];
-  /** Shoot-out goals, when there was one. */
-  shootout: [number, number] | null;
-  winner: 'home' | 'away' | 'draw' | 'none';
-  ticks: number;
-  hash: string;
-  /** The running hash after every CHECKPOINT_EVERY ticks (index k: after tick (k+1)*CHECKPOINT_EVERY). */
-  checkpoints: string[];
-  endReason: string;
-  events: MatchEvent[];
-  stats: MatchStats;
-  teams: [TeamReport, TeamReport];
-  /** Set when a team could not start: 0-3 against it (both: a double forfeit). */
-  forfeit: { home: string | null; away: string | null } | null;
-  /** True when a wall-clock safety net fired: the result may not reproduce. */
-  nonReproducible: boolean;
-}
-
-function percentile(sorted: number[], q: number): number {
-  if (sorted.length === 0) return 0;
-  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
-}
-
-function emptyReport(): TeamReport {
-  return { faults: [], warnings: 0, warningSamples: [], budget: null, frozenFrom: null };
-}
+const NOTHING: TeamTick = { faults: [], warnings: [], debug: null, budgetUsed: null };
 
 /** The result of a match that was never played because a team could not start. */
 export function forfeitResult(config: MatchConfig, home: string | null, away: string | null): MatchResult {
@@ -83,27 +57,36 @@ export function forfeitResult(config: MatchConfig, home: string | null, away: st
 }
 
 export function runMatch(config: MatchConfig, controllers: [TeamController, TeamController], options: MatchRunOptions = {}): MatchResult {
+  const listeners = options.listeners ?? [];
   const state = createMatch(config);
+  const hash = initialHash(config.seed);
   const infos: [MatchInfo, MatchInfo] = [matchInfo(state, 0), matchInfo(state, 1)];
-  const reports: [TeamReport, TeamReport] = [emptyReport(), emptyReport()];
+  const builders: [TeamReportBuilder, TeamReportBuilder] = [new TeamReportBuilder(), new TeamReportBuilder()];
   const reasons: [string | null, string | null] = [null, null];
+  const setupFaults: [Fault[], Fault[]] = [[], []];
   for (const t of [0, 1] as const) {
     options.onCall?.(0, t);
-    const out = controllers[t].setup(infos[t]);
-    if (out.faults) reports[t].faults.push(...out.faults);
+    let out;
+    try {
+      out = controllers[t].setup(infos[t]);
+    } finally {
+      options.onReturn?.(0, t);
+    }
+    if (out.faults) setupFaults[t].push(...out.faults);
+    for (const f of setupFaults[t]) builders[t].fault(f);
     if (!out.ok) reasons[t] = out.reason ?? 'setup failed';
   }
+  const memory = (t: 0 | 1): number | undefined => controllers[t].memoryHighWater;
+  for (const l of listeners) l.start?.({ state, hash: hashHex(hash), setupFaults });
   if (reasons[0] !== null || reasons[1] !== null) {
     const r = forfeitResult(config, reasons[0], reasons[1]);
-    r.teams = reports;
+    r.teams = [builders[0].finish(memory(0)), builders[1].finish(memory(1))];
+    for (const l of listeners) l.end?.(r);
     return r;
   }
   const obs = [new Float64Array(OBS_LENGTH), new Float64Array(OBS_LENGTH)] as const;
   const cmds = [new Float64Array(CMD_LENGTH), new Float64Array(CMD_LENGTH)] as const;
-  const budgets: [number[], number[]] = [[], []];
-  const over: [number[], number[]] = [[], []];
   const frozen: [boolean, boolean] = [false, false];
-  const hash = initialHash(config.seed);
   const checkpoints: string[] = [];
   const events: MatchEvent[] = [];
   const inputs = [0, 1].map((t) => {
@@ -122,51 +105,49 @@ export function runMatch(config: MatchConfig, controllers: [TeamController, Team
     };
     return input;
   });
-  const debug: [DebugOutput | undefined, DebugOutput | undefined] = [undefined, undefined];
+  const ticks: [TeamTick, TeamTick] = [NOTHING, NOTHING];
   while (!state.finished) {
     for (const t of [0, 1] as const) {
-      debug[t] = undefined;
+      ticks[t] = NOTHING;
       cmds[t].fill(0);
+      const report = builders[t].report;
       for (const f of options.freeze ?? []) {
         if (f.team === t && state.tick >= f.fromTick && !frozen[t]) {
           frozen[t] = true;
-          reports[t].frozenFrom = state.tick;
-          reports[t].faults.push({ tick: state.tick, kind: 'crash', message: f.reason, fatal: true });
+          report.frozenFrom = state.tick;
+          const fault: Fault = { tick: state.tick, kind: 'crash', message: f.reason, fatal: true };
+          builders[t].fault(fault);
+          ticks[t] = { faults: [fault], warnings: [], debug: null, budgetUsed: null };
         }
       }
       if (frozen[t]) continue;
       writeObservation(state, t, obs[t]);
       options.onCall?.(state.tick, t);
-      const out = controllers[t].tick(inputs[t]!, cmds[t]);
-      if (!out) continue;
-      if (out.budgetUsed !== undefined) budgets[t].push(out.budgetUsed);
-      if (out.warnings && out.warnings.length > 0) {
-        const rep = reports[t];
-        rep.warnings += out.warnings.length;
-        for (const w of out.warnings) if (rep.warningSamples.length < 10 && !rep.warningSamples.includes(w)) rep.warningSamples.push(w);
+      let out;
+      try {
+        out = controllers[t].tick(inputs[t]!, cmds[t]);
+      } finally {
+        options.onReturn?.(state.tick, t);
       }
-      if (out.faults) {
-        for (const f of out.faults) {
-          if (reports[t].faults.length < 1000) reports[t].faults.push(f);
-          if (f.kind === 'budget') over[t].push(f.tick);
-          if (f.fatal) {
-            frozen[t] = true;
-            reports[t].frozenFrom = state.tick + 1;
-          }
-        }
+      const tt: TeamTick = out
+        ? { faults: out.faults ?? [], warnings: out.warnings ?? [], debug: out.debug ?? null, budgetUsed: out.budgetUsed ?? null }
+        : NOTHING;
+      builders[t].tick(state.tick, tt.faults, tt.warnings, tt.debug, tt.budgetUsed);
+      // A fatal fault voids this tick's commands already: the team stands still from this tick on.
+      if (tt.faults.some((f) => f.fatal)) {
+        frozen[t] = true;
+        report.frozenFrom = state.tick;
       }
-      debug[t] = out.debug;
+      ticks[t] = tt;
     }
     step(state, cmds[0], cmds[1], frozen);
     updateHash(hash, state);
-    if (state.tick % CHECKPOINT_EVERY === 0) checkpoints.push(hashHex(hash));
+    const hex = hashHex(hash);
+    if (state.tick % CHECKPOINT_EVERY === 0) checkpoints.push(hex);
     for (const e of state.events) events.push(e);
-    options.onTick?.(state, debug);
-  }
-  for (const t of [0, 1] as const) {
-    if (budgets[t].length > 0) {
-      const sorted = budgets[t].slice().sort((a, b) => a - b);
-      reports[t].budget = { median: percentile(sorted, 0.5), p99: percentile(sorted, 0.99), max: sorted[sorted.length - 1]!, overBudgetTicks: over[t] };
+    if (listeners.length > 0) {
+      const record = { state, hash: hex, teams: ticks };
+      for (const l of listeners) l.tick?.(record);
     }
   }
   const so = state.shootout;
@@ -175,7 +156,7 @@ export function runMatch(config: MatchConfig, controllers: [TeamController, Team
   if (winner === 'draw' && so) {
     winner = so.goals[0] > so.goals[1] ? 'home' : so.goals[1] > so.goals[0] ? 'away' : so.lotWinner === 0 ? 'home' : so.lotWinner === 1 ? 'away' : 'draw';
   }
-  return {
+  const result: MatchResult = {
     config,
     score: [h, a],
     shootout: so ? [so.goals[0], so.goals[1]] : null,
@@ -186,8 +167,10 @@ export function runMatch(config: MatchConfig, controllers: [TeamController, Team
     endReason: state.endReason,
     events,
     stats: state.stats,
-    teams: reports,
+    teams: [builders[0].finish(memory(0)), builders[1].finish(memory(1))],
     forfeit: null,
     nonReproducible: controllers.some((c) => c.nonReproducible === true),
   };
+  for (const l of listeners) l.end?.(result);
+  return result;
 }

@@ -70,6 +70,10 @@ class Sandbox implements SandboxController {
     return this.notReproducible;
   }
 
+  get memoryHighWater(): number {
+    return this.recorder.memoryHighWater;
+  }
+
   stats(): SandboxStats {
     return this.recorder.snapshot();
   }
@@ -198,7 +202,7 @@ class Sandbox implements SandboxController {
 
   private freeze(tick: number, fault: Fault): TickOutcome {
     this.frozen = true;
-    this.recorder.frozenAt = tick;
+    this.recorder.frozenFrom = tick;
     this.recorder.fault(fault);
     this.dispose();
     return { faults: [fault], budgetUsed: 0 };

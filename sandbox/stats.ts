@@ -1,33 +1,19 @@
-// Per-team, per-match figures the replay and the result record: how much budget each tick
-// used, which ticks ran over, which errors happened where, how much memory the isolate held.
+// The sandbox controller's own tally of one team's match (budget, over-budget ticks, errors,
+// memory), for the sandbox's tests and diagnostics. A match's figures come from the match loop
+// (engine/team-report.ts); this keeps the same field names and the same percentile rule.
 import type { Fault } from '../engine/controller.js';
+import { budgetUse, type BudgetUse, type TeamReport } from '../engine/team-report.js';
 
-export interface SandboxStats {
-  ticks: number;
-  budget: { limit: number; median: number; p99: number; max: number };
-  /** Ticks cut off for running over the work budget (or the call depth), in order. */
-  overBudgetTicks: number[];
-  /** Ticks whose tick threw. */
-  errorTicks: number;
-  /** Ticks whose return value needed sanitising (with warnings). */
-  sanitisedTicks: number;
-  /** The first faults, with line numbers (capped; `faultCount` has them all). */
-  faults: Fault[];
-  faultCount: number;
+export interface SandboxStats extends Pick<TeamReport, 'ticks' | 'overBudgetTicks' | 'errorTicks' | 'sanitisedTicks' | 'faults' | 'faultCount' | 'frozenFrom'> {
+  /** Per-tick work units over the ticks that replied, with the limit they ran under. */
+  budget: BudgetUse & { limit: number };
   /** Highest used heap seen, in bytes (sampled; depends on GC timing, so not part of any hash). */
   memoryHighWater: number;
   /** True once a wall-clock safety net fired: the match may not reproduce. */
   wallClock: boolean;
-  /** Set when the team was frozen for the rest of the match. */
-  frozenAt: number | null;
 }
 
 const KEEP_FAULTS = 100;
-
-function quantile(sorted: Uint32Array, q: number): number {
-  if (sorted.length === 0) return 0;
-  return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? 0;
-}
 
 export class StatsRecorder {
   private used = new Uint32Array(1024);
@@ -39,7 +25,7 @@ export class StatsRecorder {
   private faultCount = 0;
   memoryHighWater = 0;
   wallClock = false;
-  frozenAt: number | null = null;
+  frozenFrom: number | null = null;
 
   constructor(private readonly limit: number) {}
 
@@ -70,10 +56,9 @@ export class StatsRecorder {
   }
 
   snapshot(): SandboxStats {
-    const sorted = this.used.slice(0, this.n).sort();
     return {
       ticks: this.n,
-      budget: { limit: this.limit, median: quantile(sorted, 0.5), p99: quantile(sorted, 0.99), max: this.n ? (sorted[this.n - 1] ?? 0) : 0 },
+      budget: { limit: this.limit, ...budgetUse(this.used.subarray(0, this.n)) },
       overBudgetTicks: [...this.over],
       errorTicks: this.errors,
       sanitisedTicks: this.sanitised,
@@ -81,7 +66,7 @@ export class StatsRecorder {
       faultCount: this.faultCount,
       memoryHighWater: this.memoryHighWater,
       wallClock: this.wallClock,
-      frozenAt: this.frozenAt,
+      frozenFrom: this.frozenFrom,
     };
   }
 }

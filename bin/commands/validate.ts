@@ -9,7 +9,6 @@ import { ReplayReader } from '../../engine/replay/index.js';
 import { tickRecords } from '../../engine/replay/records.js';
 import { defaultConfig } from '../../engine/setup.js';
 import { resolveTeam, type TeamSpec } from '../../policies/builtins.js';
-import { resolveLimits } from '../../sandbox/index.js';
 import type { RunResult } from '../../tournament/runner/job.js';
 import { MatchPool } from '../../tournament/runner/pool.js';
 import { intOption, UserError } from '../errors.js';
@@ -75,29 +74,28 @@ export interface Verdict {
 export function verdict(r: RunResult, side: 0 | 1): Verdict {
   const forfeit = r.forfeit ? (side === 0 ? r.forfeit.home : r.forfeit.away) : null;
   if (forfeit) return { ok: false, reason: `cannot start: ${forfeit}` };
-  const s = r.sandbox[side];
-  if (s.frozenAt !== null) return { ok: false, reason: `frozen at tick ${s.frozenAt}: ${s.faults.find((f) => f.fatal)?.message ?? 'fatal fault'}` };
+  const s = r.teams[side];
+  if (s.frozenFrom !== null) return { ok: false, reason: `frozen from tick ${s.frozenFrom}: ${s.faults.find((f) => f.fatal)?.message ?? 'fatal fault'}` };
   const good = s.ticks - s.overBudgetTicks.length - s.errorTicks;
   if (s.ticks > 0 && good <= 0) {
     return { ok: false, reason: s.overBudgetTicks.length >= s.errorTicks ? 'never returns its commands within the budget' : 'throws on every tick' };
   }
-  const frozen = r.teams[side].frozenFrom;
-  if (frozen !== null) return { ok: false, reason: `the match froze this team from tick ${frozen}` };
   return { ok: true, reason: 'the policy will play' };
 }
 
 function report(team: TeamSpec, r: RunResult, vs: string, debug: DebugTick[], logLimit: number): string[] {
   const side = 0;
-  const s = r.sandbox[side];
-  const limits = resolveLimits();
+  const s = r.teams[side];
+  const limits = r.limits;
+  const budget = s.budget ?? { median: 0, p99: 0, max: 0 };
   const lines = [`validate ${team.file}`];
   const logs = r.setupLogs[side];
   if (logs.length > 0) lines.push(`  setup printed ${logs.length} line(s): ${logs.slice(0, 3).join(' | ')}`);
   if (r.forfeit) return lines;
   lines.push(`  played ${r.ticks} ticks against ${vs}: ${r.score[0]}-${r.score[1]}`);
-  lines.push(`  budget per tick (units of ${s.budget.limit}): median ${s.budget.median}, p99 ${s.budget.p99}, max ${s.budget.max}`);
+  lines.push(`  budget per tick (units of ${limits.tickBudget}): median ${budget.median}, p99 ${budget.p99}, max ${budget.max}`);
   lines.push(`  ticks over budget: ${s.overBudgetTicks.length}${s.overBudgetTicks.length > 0 ? ` (first: ${s.overBudgetTicks.slice(0, 8).join(', ')})` : ''}`);
-  lines.push(`  memory high-water: ${(s.memoryHighWater / 1048576).toFixed(1)} MB of ${limits.memoryMb} MB`);
+  lines.push(`  memory high-water: ${((s.memoryHighWater ?? 0) / 1048576).toFixed(1)} MB of ${limits.memoryMb} MB`);
   lines.push(`  errors: ${s.errorTicks} tick(s) threw`);
   // One line per distinct problem (kind and source line), with how often and when it first happened.
   const groups = new Map<string, { first: (typeof s.faults)[number]; count: number }>();
@@ -114,10 +112,9 @@ function report(team: TeamSpec, r: RunResult, vs: string, debug: DebugTick[], lo
     const text = sourceLine(team.file, f.line);
     if (text) lines.push(`      > ${text}`);
   }
-  const rep = r.teams[side];
-  lines.push(`  warnings about malformed commands: ${rep.warnings}`);
-  for (const w of rep.warningSamples.slice(0, 5)) lines.push(`    ${w}`);
-  const d = r.debug[side];
+  lines.push(`  warnings about malformed commands: ${s.warnings}`);
+  for (const w of s.warningSamples.slice(0, 5)) lines.push(`    ${w}`);
+  const d = s.debug;
   lines.push(`  debug output: ${d.marks} marks, ${d.logs} log lines, ${(d.bytes / 1024).toFixed(1)} KB`);
   const { shown, more } = debugLines(debug, logLimit);
   for (const l of shown) lines.push(`    ${l}`);
@@ -176,11 +173,12 @@ export function registerValidate(program: Command): void {
       for (const l of report(team, r, opts.vs, debug, logLimit)) process.stdout.write(l + '\n');
       process.stdout.write(`${v.ok ? 'OK' : 'FAIL'}: ${v.reason}\n`);
       if (opts.json) {
-        const s = r.sandbox[0];
+        const s = r.teams[0];
+        const budget = { limit: r.limits.tickBudget, ...(s.budget ?? { median: 0, p99: 0, max: 0 }) };
         const { shown, more } = debugLines(debug, logLimit);
         const json = {
-          ok: v.ok, reason: v.reason, budget: s.budget, overBudgetTicks: s.overBudgetTicks.length, errors: s.errorTicks, warnings: r.teams[0].warnings,
-          memoryHighWater: s.memoryHighWater, debug: { ...r.debug[0], lines: shown, more },
+          ok: v.ok, reason: v.reason, budget, overBudgetTicks: s.overBudgetTicks.length, errors: s.errorTicks, warnings: s.warnings,
+          memoryHighWater: s.memoryHighWater ?? 0, debug: { ...s.debug, lines: shown, more },
         };
         process.stdout.write(JSON.stringify(json) + '\n');
       }

@@ -104,10 +104,15 @@ export function diffFrames(a: Frame, b: Frame, n?: Normalize): FrameDifference |
   return null;
 }
 
-/** Footer fields that differ between faithful runs: the sampled memory high-water, and the wall-clock flag (verify warns about it). */
+/**
+ * The footer as a faithful re-run must reproduce it: without the wall-clock flag (verify warns about
+ * it) and, of each team's report, only the facts (faults, warnings): the figures derived from them
+ * (budget percentiles, the freeze tick, the sampled memory high-water) follow rules that may change
+ * without changing the match, as they did in issue 16.
+ */
 function comparableFooter(f: ReplayFooter): unknown {
   const { nonReproducible: _n, teams, ...rest } = f;
-  return { ...rest, teams: teams.map(({ memoryHighWater: _m, ...t }) => t) };
+  return { ...rest, teams: teams.map((t) => ({ faults: t.faults, warnings: t.warnings, warningSamples: t.warningSamples })) };
 }
 
 /**

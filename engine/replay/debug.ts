@@ -10,7 +10,7 @@ const finite = (...xs: number[]): boolean => xs.every((x) => typeof x === 'numbe
  * be drawn and would not survive JSON. The sandbox bounds counts and lengths; this only
  * makes sure what it passes is storable.
  */
-export function absoluteDebug(d: DebugOutput | undefined, sign: number): TeamDebug | null {
+export function absoluteDebug(d: DebugOutput | null | undefined, sign: number): TeamDebug | null {
   if (!d || (d.marks.length === 0 && d.logs.length === 0)) return null;
   const marks: DebugMark[] = [];
   for (const m of d.marks) {

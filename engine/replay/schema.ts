@@ -95,17 +95,24 @@ export const checkExtrasJson: Check = arr(
   SEGMENT_TICKS + 1,
 );
 
+// A team's report (engine/team-report.ts). Replays written before issue 16 kept overBudgetTicks in
+// budget and had none of ticks, faultCount, errorTicks, overBudgetTicks or debug: both shapes read.
 const checkTeamReport = obj(
   {
+    ticks: count,
     faults,
+    faultCount: count,
     warnings: count,
     warningSamples: arr(str(10_000), 100),
-    budget: nullable(obj({ median: num, p99: num, max: num, overBudgetTicks: arr(u32, 100_000_000) })),
-    frozenFrom: nullable(u32),
-    memoryHighWater: num,
     sanitisedTicks: count,
+    errorTicks: count,
+    overBudgetTicks: arr(u32, 100_000_000),
+    budget: nullable(obj({ median: num, p99: num, max: num, overBudgetTicks: arr(u32, 100_000_000) }, ['overBudgetTicks'])),
+    frozenFrom: nullable(u32),
+    memoryHighWater: nullable(num),
+    debug: obj({ marks: count, logs: count, bytes: count }),
   },
-  ['memoryHighWater', 'sanitisedTicks'],
+  ['ticks', 'faultCount', 'sanitisedTicks', 'errorTicks', 'overBudgetTicks', 'memoryHighWater', 'debug'],
 );
 
 const goals = int(0, 1_000_000);

@@ -1,10 +1,9 @@
-// ReplayWriter: records a match as it is played and emits the replay's blobs as soon as each is complete.
-import type { DebugOutput, Fault, TeamController } from '../controller.js';
+// ReplayWriter: a match listener that records the match as it is played and emits the replay's blobs as soon as each is complete.
+import type { Fault } from '../controller.js';
 import { attackSign } from '../frame.js';
-import { hashHex, initialHash, updateHash, type HashState } from '../hash.js';
 import type { MatchResult } from '../match.js';
-import { createMatch } from '../setup.js';
-import type { MatchEvent, MatchState } from '../state.js';
+import type { MatchListener, MatchStart, MatchTick } from '../match-record.js';
+import type { MatchEvent } from '../state.js';
 import { encodeBlock, encodeJsonBlock } from './blocks.js';
 import { ByteWriter } from './bytes.js';
 import { CHANNELS, frameToChannels, stateToChannels } from './channels.js';
@@ -33,11 +32,11 @@ export function encodeHeaderBlob(header: ReplayHeader): Uint8Array {
 }
 
 /**
- * Use: `const w = new ReplayWriter(header, sink)`, run the match with `w.wrap(controllers)` and
- * `{ onTick: w.onTick }`, then `w.finish(result)` returns the whole file. Or feed decoded
- * frames with addFrame and end with finishFooter (how a replay is re-encoded).
+ * Use: `const w = new ReplayWriter(header, sink)`, run the match with `{ listeners: [w] }`, then
+ * `w.file()` returns the whole file. Or feed decoded frames with addFrame and end with
+ * finishFooter (how a replay is re-encoded).
  */
-export class ReplayWriter {
+export class ReplayWriter implements MatchListener {
   private readonly blobs: Uint8Array[] = [];
   private size = 0;
   private readonly segments: Array<SegmentInfo & { offset: number }> = [];
@@ -47,18 +46,14 @@ export class ReplayWriter {
   private firstTick = 0;
   private extras: FrameExtras[] = [];
   private lastTick = -1;
-  /** Running hash and the tick it belongs to (from onTick, or given to addFrame). */
-  private hash: HashState;
-  private hashText: string;
-  private hashTick = 0;
-  private readonly checkpoints: string[] = [];
-  /** Faults the wrapped controllers reported since the last frame; setup faults go to frame 0. */
-  private readonly pending: [Fault[], Fault[]] = [[], []];
-  private readonly setupFaults: [Fault[], Fault[]] = [[], []];
+  /** The running match hash after `hashTick`: the segment's end hash, from the match loop or given to addFrame. */
+  private hashText = '';
+  private hashTick = -1;
   /** Each team's attack direction in the state its policy last observed, to turn its debug marks absolute. */
   private signs: [number, number] = [1, -1];
   private readonly scratch = new Float64Array(CHANNELS);
   private done = false;
+  private whole: Uint8Array | null = null;
 
   constructor(
     readonly header: ReplayHeader,
@@ -66,48 +61,27 @@ export class ReplayWriter {
   ) {
     this.segmentTicks = header.segmentTicks;
     this.rows = new Float64Array(CHANNELS * (this.segmentTicks + 1));
-    this.hash = initialHash(header.config.seed);
-    this.hashText = hashHex(this.hash);
     this.emit('header', encodeHeaderBlob(header));
   }
 
-  /** Wraps both controllers so their faults land in the frame of the tick they belong to. */
-  wrap(controllers: [TeamController, TeamController]): [TeamController, TeamController] {
-    return [this.wrapOne(controllers[0], 0), this.wrapOne(controllers[1], 1)];
+  /** Frame 0: the kick-off position, with each team's setup faults. */
+  start(m: MatchStart): void {
+    stateToChannels(m.state, this.scratch);
+    this.hashText = m.hash;
+    this.hashTick = m.state.tick;
+    this.push(this.scratch, { tick: m.state.tick, faults: [[...m.setupFaults[0]], [...m.setupFaults[1]]] });
+    this.signs = [attackSign(m.state, 0), attackSign(m.state, 1)];
   }
 
-  private wrapOne(c: TeamController, t: 0 | 1): TeamController {
-    const pending = this.pending[t];
-    const setupFaults = this.setupFaults[t];
-    const wrapped: TeamController = {
-      setup: (info) => {
-        const out = c.setup(info);
-        if (out.faults) setupFaults.push(...out.faults);
-        return out;
-      },
-      tick: (input, out) => {
-        const r = c.tick(input, out);
-        if (r?.faults) pending.push(...r.faults);
-        return r;
-      },
-      get nonReproducible() {
-        return c.nonReproducible;
-      },
-    };
-    if (c.dispose) wrapped.dispose = () => c.dispose?.();
-    return wrapped;
-  }
-
-  /** Pass to runMatch as `onTick`: records the state after each tick. */
-  readonly onTick = (state: MatchState, debug: [DebugOutput | undefined, DebugOutput | undefined]): void => {
-    if (this.lastTick < 0) this.recordInitial();
-    updateHash(this.hash, state);
-    this.hashText = hashHex(this.hash);
+  /** One frame per tick, with its events, debug output and faults. */
+  tick(r: MatchTick): void {
+    const state = r.state;
+    this.hashText = r.hash;
     this.hashTick = state.tick;
-    if (state.tick % this.header.checkpointEvery === 0) this.checkpoints.push(this.hashText);
     stateToChannels(state, this.scratch);
-    const d: [TeamDebug | null, TeamDebug | null] = [absoluteDebug(debug[0], this.signs[0]), absoluteDebug(debug[1], this.signs[1])];
-    const faults: [Fault[], Fault[]] = [this.pending[0].splice(0), this.pending[1].splice(0)];
+    const [h, a] = r.teams;
+    const d: [TeamDebug | null, TeamDebug | null] = [absoluteDebug(h.debug, this.signs[0]), absoluteDebug(a.debug, this.signs[1])];
+    const faults: [Fault[], Fault[]] = [[...h.faults], [...a.faults]];
     // An event belongs to the frame of its own tick (the first step raises the kick-off as tick 0),
     // unless that frame's segment has gone out already; then it joins this one.
     const now: MatchEvent[] = [];
@@ -116,7 +90,18 @@ export class ReplayWriter {
     }
     this.push(this.scratch, { tick: state.tick, events: now, debug: d, faults });
     this.signs = [attackSign(state, 0), attackSign(state, 1)];
-  };
+  }
+
+  /** The end-of-match summary: the footer. */
+  end(result: MatchResult): void {
+    this.whole = this.finishFooter(footerFromResult(result));
+  }
+
+  /** The whole replay file, once the match has ended. */
+  file(): Uint8Array {
+    if (this.whole === null) throw new Error('replay: the match has not ended (was the writer passed to runMatch as a listener?)');
+    return this.whole;
+  }
 
   /** Adds an event stamped with an earlier tick to that frame while its segment is still open; false if it is not. */
   private attachEarlier(e: MatchEvent): boolean {
@@ -127,15 +112,6 @@ export class ReplayWriter {
     const x = this.extras[at]!;
     x.events = [...(x.events ?? []), e];
     return true;
-  }
-
-  /** Frame 0: the kick-off position, which the runner never reports through onTick. */
-  private recordInitial(): void {
-    const s = createMatch(this.header.config);
-    stateToChannels(s, this.scratch);
-    const faults: [Fault[], Fault[]] = [this.setupFaults[0].splice(0), this.setupFaults[1].splice(0)];
-    this.push(this.scratch, { tick: 0, faults });
-    this.signs = [attackSign(s, 0), attackSign(s, 1)];
   }
 
   /** Adds a decoded frame. `hash` is the running match hash after its tick, needed at least for each segment's last frame. */
@@ -179,18 +155,6 @@ export class ReplayWriter {
     this.blobs.push(blob);
     this.size += blob.length;
     this.sink?.(kind, blob, info);
-  }
-
-  /** Ends a recorded match; checks the writer saw the same match the runner did. Returns the whole file. */
-  finish(result: MatchResult): Uint8Array {
-    if (this.lastTick < 0) this.recordInitial();
-    if (result.ticks > 0) {
-      if (result.ticks !== this.lastTick) throw new Error(`replay: the match ran ${result.ticks} ticks but the writer saw ${this.lastTick}`);
-      if (result.hash !== this.hashText || result.checkpoints.join() !== this.checkpoints.join()) {
-        throw new Error('replay: the writer computed different hashes than the match runner; was onTick passed to this match?');
-      }
-    }
-    return this.finishFooter(footerFromResult(result));
   }
 
   /** Flushes the last segment, emits the footer, and returns the whole file (blobs, index, trailer). */

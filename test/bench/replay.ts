@@ -21,7 +21,7 @@ export async function replayBench(): Promise<{ replay_kb: number }> {
   const writer = new ReplayWriter(
     makeReplayHeader(config, { runtime: { node: process.versions.node, v8: process.versions.v8, isolatedVm: null }, budget: null, teams: [home.source, away.source] }),
   );
-  const result = runMatch(config, writer.wrap([inProcessController(home.module), inProcessController(away.module)]), { onTick: writer.onTick });
-  const bytes = writer.finish(result);
+  runMatch(config, [inProcessController(home.module), inProcessController(away.module)], { listeners: [writer] });
+  const bytes = writer.file();
   return { replay_kb: Math.round(bytes.length / 102.4) / 10 };
 }

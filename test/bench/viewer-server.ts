@@ -46,9 +46,8 @@ export async function recordMatch(home: string, away: string, config: Partial<Ma
   const header = makeReplayHeader(cfg, { runtime: { node: process.version, v8: process.versions.v8, isolatedVm: null }, budget: null, teams: [team(home), team(away)] });
   const blobs: Recorded['blobs'] = [];
   const writer = new ReplayWriter(header, (kind, blob) => blobs.push({ kind, bytes: blob.slice() }));
-  const controllers = writer.wrap([inProcessController(await policy(home)), inProcessController(await policy(away))]);
-  const result = runMatch(cfg, controllers, { onTick: writer.onTick });
-  return { file: writer.finish(result), blobs, result };
+  const result = runMatch(cfg, [inProcessController(await policy(home)), inProcessController(await policy(away))], { listeners: [writer] });
+  return { file: writer.file(), blobs, result };
 }
 
 const POLICIES = ['possession', 'chaser', 'direct', 'deepblock'];

@@ -19,10 +19,14 @@ export function play(source: string, filename: string, opponent: string, config:
   const away = createSandboxController({ file: ROOT + opponent });
   try {
     const result = runMatch(defaultConfig({ seed: 7, halfTicks: 100, homeName: filename, awayName: 'opponent', ...config }), [home, away], {
-      onTick(state) {
-        // A shoot-out in which nobody ever misses would never end: fail instead of hanging.
-        if (state.tick > MAX_TICKS) throw new Error(`${filename}: the match was still going after ${MAX_TICKS} ticks`);
-      },
+      listeners: [
+        {
+          tick({ state }) {
+            // A shoot-out in which nobody ever misses would never end: fail instead of hanging.
+            if (state.tick > MAX_TICKS) throw new Error(`${filename}: the match was still going after ${MAX_TICKS} ticks`);
+          },
+        },
+      ],
     });
     const t = result.teams[0];
     const problems = [

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { MatchEvent } from '../../engine/state.js';
-import { play } from '../helpers/match.js';
+import { everyTick, play } from '../helpers/match.js';
 
 /** An event as the other side of the mirror sees it: teams swapped, positions rotated. */
 function mirrored(e: MatchEvent): string {
@@ -13,8 +13,8 @@ describe('mirror', () => {
   it('A v B and B v A with the same seed are the same match with sides swapped', async () => {
     const ballAB: number[] = [];
     const ballBA: number[] = [];
-    const ab = await play('possession', 'chaser', { seed: 21, halfTicks: 800 }, { onTick: (s) => ballAB.push(s.ball[0]!, s.ball[1]!, s.ball[2]!) });
-    const ba = await play('chaser', 'possession', { seed: 21, halfTicks: 800 }, { onTick: (s) => ballBA.push(s.ball[0]!, s.ball[1]!, s.ball[2]!) });
+    const ab = await play('possession', 'chaser', { seed: 21, halfTicks: 800 }, everyTick((s) => ballAB.push(s.ball[0]!, s.ball[1]!, s.ball[2]!)));
+    const ba = await play('chaser', 'possession', { seed: 21, halfTicks: 800 }, everyTick((s) => ballBA.push(s.ball[0]!, s.ball[1]!, s.ball[2]!)));
     expect(ba.score).toEqual([ab.score[1], ab.score[0]]);
     expect(ballBA.length).toBe(ballAB.length);
     for (let i = 0; i < ballAB.length; i += 3) {

@@ -3,7 +3,7 @@ import { inProcessController } from '../../engine/inprocess.js';
 import { runMatch, type MatchRunOptions, type MatchResult } from '../../engine/match.js';
 import type { PolicyModule } from '../../engine/policy.js';
 import { defaultConfig } from '../../engine/setup.js';
-import type { MatchConfig } from '../../engine/state.js';
+import type { MatchConfig, MatchState } from '../../engine/state.js';
 
 const cache = new Map<string, PolicyModule>();
 
@@ -21,4 +21,9 @@ export async function policy(name: string): Promise<PolicyModule> {
 export async function play(home: string, away: string, config: Partial<MatchConfig> & { seed: number }, options?: MatchRunOptions): Promise<MatchResult> {
   const cfg = defaultConfig({ homeName: home, awayName: away, ...config });
   return runMatch(cfg, [inProcessController(await policy(home)), inProcessController(await policy(away))], options);
+}
+
+/** Run options with one listener that sees the state after every tick (valid only during the call). */
+export function everyTick(fn: (state: Readonly<MatchState>) => void): MatchRunOptions {
+  return { listeners: [{ tick: (r) => fn(r.state) }] };
 }

@@ -61,7 +61,7 @@ describe('replay codec', () => {
     const wanted = new Set<number>([1, 100, 101, 2 * HALF]);
     for (let x = 7, i = 0; i < 40; i++) wanted.add(1 + ((x = (x * 1103515245 + 12345) % 2147483648) % (2 * HALF)));
     const { bytes, result } = await record('fixture:golden', 'chaser', { seed: 6, halfTicks: HALF }, {
-      onTick: (s) => {
+      onTick: ({ state: s }) => {
         if (wanted.has(s.tick)) samples.set(s.tick, snapshot(s));
       },
     });
@@ -110,7 +110,7 @@ describe('replay codec', () => {
     let tick = 0;
     const { bytes } = await record('fixture:golden', 'chaser', { seed: 8, halfTicks: HALF }, {
       sink: (kind, blob) => blobs.push({ kind, blob, tick }),
-      onTick: (s) => {
+      onTick: ({ state: s }) => {
         tick = s.tick;
       },
     });

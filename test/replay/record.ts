@@ -1,10 +1,11 @@
 // Test helper: plays an in-process match while a ReplayWriter records it.
-import type { DebugOutput, TeamController } from '../../engine/controller.js';
+import type { TeamController } from '../../engine/controller.js';
 import { inProcessController } from '../../engine/inprocess.js';
 import { runMatch, type MatchResult } from '../../engine/match.js';
+import type { MatchTick } from '../../engine/match-record.js';
 import { makeReplayHeader, ReplayWriter, type ReplaySink, type TeamSource } from '../../engine/replay/index.js';
 import { defaultConfig } from '../../engine/setup.js';
-import type { MatchConfig, MatchState } from '../../engine/state.js';
+import type { MatchConfig } from '../../engine/state.js';
 import { policy } from '../helpers/match.js';
 
 export function fakeSource(name: string): TeamSource {
@@ -28,16 +29,12 @@ export async function record(
   home: string,
   away: string,
   config: Partial<MatchConfig> & { seed: number },
-  opts: { sink?: ReplaySink; onTick?: (s: MatchState, d: [DebugOutput | undefined, DebugOutput | undefined]) => void; controllers?: [TeamController, TeamController] } = {},
+  opts: { sink?: ReplaySink; onTick?: (r: MatchTick) => void; controllers?: [TeamController, TeamController] } = {},
 ): Promise<Recorded> {
   const cfg = defaultConfig({ homeName: home, awayName: away, ...config });
   const w = new ReplayWriter(header(cfg), opts.sink);
   const controllers = opts.controllers ?? [inProcessController(await policy(home)), inProcessController(await policy(away))];
-  const result = runMatch(cfg, w.wrap(controllers), {
-    onTick(s, d) {
-      w.onTick(s, d);
-      opts.onTick?.(s, d);
-    },
-  });
-  return { result, bytes: w.finish(result) };
+  // The writer listens first, so a test's listener sees a segment already sent when it ends on this tick.
+  const result = runMatch(cfg, controllers, { listeners: [w, { tick: (r) => opts.onTick?.(r) }] });
+  return { result, bytes: w.file() };
 }

@@ -38,7 +38,7 @@ function play(): { hash: string; over: number[]; faults: number; nonReproducible
     const r = runMatch(CONFIG, [home, away]);
     return {
       hash: r.hash,
-      over: r.teams[0].budget?.overBudgetTicks ?? [],
+      over: r.teams[0].overBudgetTicks,
       faults: r.teams[0].faults.length,
       nonReproducible: r.nonReproducible,
       score: r.score,

@@ -75,7 +75,7 @@ const CASES: Case[] = [
       for (let t = at; t < r.ticks.length; t++) idle(r, t);
       expect(r.ticks.slice(at + 1).every((t) => t.outcome === undefined)).toBe(true);
       expect(r.controller.nonReproducible).toBe(true);
-      expect(r.controller.stats().frozenAt).toBe(at);
+      expect(r.controller.stats().frozenFrom).toBe(at);
     },
   },
   { name: 'huge string built', source: tick("return 'x'.repeat(1e9);"), check: budget },

@@ -24,9 +24,8 @@ async function recordMatch(seed: number, halfTicks: number): Promise<{ file: Uin
   const header = makeReplayHeader(config, { runtime: { node: 'x', v8: 'x', isolatedVm: null }, budget: null, teams: [team('possession'), team('chaser')] });
   const blobs: Uint8Array[] = [];
   const writer = new ReplayWriter(header, (_k, blob) => blobs.push(blob.slice()));
-  const controllers = writer.wrap([inProcessController(await load('possession')), inProcessController(await load('chaser'))]);
-  const result = runMatch(config, controllers, { onTick: writer.onTick });
-  return { file: writer.finish(result), blobs };
+  runMatch(config, [inProcessController(await load('possession')), inProcessController(await load('chaser'))], { listeners: [writer] });
+  return { file: writer.file(), blobs };
 }
 
 function fileBlobs(file: Uint8Array): Uint8Array[] {

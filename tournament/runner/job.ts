@@ -1,7 +1,7 @@
 // What the parent asks a match process to do, and what the process reports back.
 import type { MatchResult } from '../../engine/match.js';
 import type { MatchConfig } from '../../engine/state.js';
-import type { SandboxLimits, SandboxStats } from '../../sandbox/index.js';
+import type { SandboxLimits } from '../../sandbox/index.js';
 
 export interface TeamEntry {
   /** What the user wrote: a file path or builtin:<name>. */
@@ -38,18 +38,10 @@ export interface RunResult extends MatchResult {
   crashes: Crash[];
   /** Pid of the process that produced this result. */
   pid: number;
-  /** Per-team sandbox statistics (budget, memory, faults with lines), from the process that played. */
-  sandbox: [SandboxStats, SandboxStats];
-  /** Per-team debug output: marks and log lines drawn, and their size. */
-  debug: [DebugSize, DebugSize];
+  /** The sandbox limits the match ran under (the budget per tick among them). */
+  limits: SandboxLimits;
   /** Per-team log lines written while loading and in setup. */
   setupLogs: [string[], string[]];
-}
-
-export interface DebugSize {
-  marks: number;
-  logs: number;
-  bytes: number;
 }
 
 export type ChildMessage =

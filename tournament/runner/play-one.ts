@@ -2,9 +2,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import type { TeamController } from '../../engine/controller.js';
 import { runMatch, type MatchRunOptions } from '../../engine/match.js';
-import { O_TICK } from '../../engine/obs-layout.js';
 import { makeReplayHeader, ReplayWriter, type ReplaySink } from '../../engine/replay/index.js';
 import type { TeamSource } from '../../engine/replay/types.js';
 import { createSandboxController, resolveLimits } from '../../sandbox/index.js';
@@ -33,30 +31,6 @@ export interface PlayHooks {
   onHostWork?: (tick: number) => void;
 }
 
-/** `c` with `onHostWork` called after each of its calls returns, so a death from then on is charged to no team. */
-function markReturns(c: TeamController, onHostWork: (tick: number) => void): TeamController {
-  const wrapped: TeamController = {
-    setup(info) {
-      try {
-        return c.setup(info);
-      } finally {
-        onHostWork(0);
-      }
-    },
-    tick(input, out) {
-      try {
-        return c.tick(input, out);
-      } finally {
-        onHostWork(input.flat[O_TICK] ?? 0);
-      }
-    },
-    get nonReproducible() {
-      return c.nonReproducible;
-    },
-  };
-  return wrapped;
-}
-
 /** Plays `job` and returns the result plus the whole replay file's bytes. */
 export function playOne(job: MatchJob, hooks: PlayHooks = {}): { result: Omit<RunResult, 'crashes' | 'pid'>; replay: Uint8Array } {
   const limits = resolveLimits(job.limits);
@@ -71,35 +45,17 @@ export function playOne(job: MatchJob, hooks: PlayHooks = {}): { result: Omit<Ru
     createSandboxController({ source: sources[i]!.source, filename: t.file, teamName: t.name, seed: job.config.seed, limits }),
   );
   try {
-    // Debug output per team (marks, log lines, bytes), for `validate` and the scrimmage table.
-    const debug = [{ marks: 0, logs: 0, bytes: 0 }, { marks: 0, logs: 0, bytes: 0 }];
-    const options: MatchRunOptions = {
-      onTick(state, d) {
-        writer.onTick(state, d);
-        for (const t of [0, 1] as const) {
-          const o = d[t];
-          if (!o) continue;
-          debug[t]!.marks += o.marks.length;
-          debug[t]!.logs += o.logs.length;
-          for (const m of o.marks) debug[t]!.bytes += m.kind === 'text' ? 24 + m.text.length : 24;
-          for (const l of o.logs) debug[t]!.bytes += l.length + 1;
-        }
-      },
-    };
+    const options: MatchRunOptions = { listeners: [writer] };
     if (hooks.onCall) options.onCall = hooks.onCall;
     if (job.freeze && job.freeze.length > 0) options.freeze = job.freeze;
-    const onHostWork = hooks.onHostWork;
-    const played: [TeamController, TeamController] = onHostWork ? [markReturns(teams[0]!, onHostWork), markReturns(teams[1]!, onHostWork)] : [teams[0]!, teams[1]!];
-    const result = runMatch(job.config, writer.wrap(played), options);
-    // What only the sandbox knows goes into the result and the replay's footer too.
-    for (const t of [0, 1] as const) {
-      const st = teams[t]!.stats();
-      result.teams[t].memoryHighWater = st.memoryHighWater;
-      result.teams[t].sanitisedTicks = st.sanitisedTicks;
+    // A death once a policy call has returned is charged to no team.
+    if (hooks.onHostWork) {
+      const onHostWork = hooks.onHostWork;
+      options.onReturn = (tick) => onHostWork(tick);
     }
-    const replay = writer.finish(result);
+    const result = runMatch(job.config, [teams[0]!, teams[1]!], options);
     const setupLogs: [string[], string[]] = [teams[0]!.setupLogs, teams[1]!.setupLogs];
-    return { result: { ...result, sandbox: [teams[0]!.stats(), teams[1]!.stats()], debug: [debug[0]!, debug[1]!], setupLogs }, replay };
+    return { result: { ...result, limits, setupLogs }, replay: writer.file() };
   } finally {
     for (const t of teams) t.dispose();
   }

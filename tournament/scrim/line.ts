@@ -4,12 +4,12 @@ import type { ScrimFixture } from './plan.js';
 import type { ScrimLine } from './table.js';
 
 /** The policy's view of a match: its side's goals, shots, ball, faults and budget. */
-export function scrimLine(f: ScrimFixture, r: Pick<RunResult, 'score' | 'stats' | 'sandbox' | 'forfeit' | 'hash'>): ScrimLine {
+export function scrimLine(f: ScrimFixture, r: Pick<RunResult, 'score' | 'stats' | 'teams' | 'limits' | 'forfeit' | 'hash'>): ScrimLine {
   const us = f.policyHome ? 0 : 1;
   const them = f.policyHome ? 1 : 0;
   const mine = r.stats.teams[us];
   const theirs = r.stats.teams[them];
-  const box = r.sandbox[us];
+  const box = r.teams[us];
   const forfeit = r.forfeit ? (f.policyHome ? r.forfeit.home : r.forfeit.away) : null;
   return {
     id: f.id,
@@ -25,9 +25,9 @@ export function scrimLine(f: ScrimFixture, r: Pick<RunResult, 'score' | 'stats' 
     possessionFor: mine.possessionTicks,
     possessionAgainst: theirs.possessionTicks,
     faults: box.faultCount,
-    budgetP99: box.budget.p99,
-    budgetMax: box.budget.max,
-    budgetLimit: box.budget.limit,
+    budgetP99: box.budget?.p99 ?? 0,
+    budgetMax: box.budget?.max ?? 0,
+    budgetLimit: r.limits.tickBudget,
     forfeit,
     hash: r.hash,
   };
