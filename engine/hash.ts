@@ -21,6 +21,7 @@ export const CANONICAL_WORDS =
 
 if (!Number.isInteger(CANONICAL_WORDS)) throw new Error('hash: the flags do not pack into whole doubles');
 
+// Scratch shared by every match: canonical() fills it and updateHash digests it in one synchronous call.
 const scratch = new Float64Array(CANONICAL_WORDS);
 const words = new Uint32Array(scratch.buffer);
 // The digest reads the doubles' bytes little-endian; every platform Node and browsers run on is.

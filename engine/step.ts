@@ -17,6 +17,7 @@ import {
 } from './state.js';
 
 const everyone = (): boolean => true;
+// Zeros for a frozen team's commands: shared by every match because nothing ever writes them.
 const idle: Buffers = [new Float64Array(L.CMD_LENGTH), new Float64Array(L.CMD_LENGTH)];
 
 /**
@@ -77,6 +78,7 @@ function tickCooldowns(state: MatchState): void {
   }
 }
 
+// Scratch for maskShootout: rewritten in full on each call and read only within the same synchronous step().
 const masked: Buffers = [new Float64Array(L.CMD_LENGTH), new Float64Array(L.CMD_LENGTH)];
 
 /** In a shoot-out only the kicker and the defending goalkeeper take commands. */

@@ -4,7 +4,8 @@
 import { createHash } from 'node:crypto';
 import { appendFileSync, closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, writeSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import type { MatchResult } from './types.js';
+import type { MatchConfigFile } from './match-config.js';
+import type { CupMatchResult } from './types.js';
 
 let tmpCounter = 0;
 
@@ -34,15 +35,8 @@ export function atomicWrite(file: string, data: string | Uint8Array): void {
   }
 }
 
-/** JSON with object keys sorted, so equal values always serialise (and hash) the same. */
-export function canonicalJson(value: unknown): string {
-  return JSON.stringify(value, (_k, v: unknown) => {
-    if (v && typeof v === 'object' && !Array.isArray(v)) {
-      return Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-    }
-    return v;
-  });
-}
+/** JSON with object keys sorted, so equal values always serialise (and hash) the same: the replay's one writer. */
+export { canonicalJson } from '../engine/replay/canonical-json.js';
 
 export function sha256(data: string | Buffer): string {
   return createHash('sha256').update(data).digest('hex');
@@ -125,25 +119,25 @@ export class CupDir {
     }
   }
 
-  writeResult(r: MatchResult): void {
+  writeResult(r: CupMatchResult): void {
     atomicWrite(this.resultPath(r.matchId), JSON.stringify(r, null, 2) + '\n');
   }
 
-  writeMatchConfig(matchId: string, value: unknown): string {
+  writeMatchConfig(matchId: string, value: MatchConfigFile): string {
     const file = this.matchConfigPath(matchId);
     atomicWrite(file, JSON.stringify(value, null, 2) + '\n');
     return file;
   }
 
   /** Results on disk, by match id. A file that does not parse (which atomic writes should prevent) counts as not played. */
-  readResults(): Map<string, MatchResult> {
-    const out = new Map<string, MatchResult>();
+  readResults(): Map<string, CupMatchResult> {
+    const out = new Map<string, CupMatchResult>();
     const dir = join(this.root, 'results');
     if (!existsSync(dir)) return out;
     for (const name of readdirSync(dir).sort()) {
       if (!name.endsWith('.json')) continue;
       try {
-        const r = JSON.parse(readFileSync(join(dir, name), 'utf8')) as MatchResult;
+        const r = JSON.parse(readFileSync(join(dir, name), 'utf8')) as CupMatchResult;
         if (r && typeof r.matchId === 'string' && `${r.matchId}.json` === name) out.set(r.matchId, r);
       } catch {
         /* treated as unplayed */

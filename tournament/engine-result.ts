@@ -1,11 +1,11 @@
-// Adapter from the engine's match result (engine/match.ts) to the tournament's MatchResult:
+// Adapter from the engine's match result (engine/match.ts) to the cup's CupMatchResult:
 // the runner calls this so the formats never depend on the engine's full result shape.
-import type { MatchResult as EngineResult } from '../engine/match.js';
-import type { MatchJob, MatchResult } from './types.js';
+import type { MatchResult } from '../engine/match.js';
+import type { CupMatchJob, CupMatchResult } from './types.js';
 
-export function fromEngineResult(job: Pick<MatchJob, 'matchId' | 'seed' | 'home' | 'away'>, r: EngineResult): MatchResult {
+export function fromEngineResult(job: Pick<CupMatchJob, 'matchId' | 'seed' | 'home' | 'away'>, r: MatchResult): CupMatchResult {
   const [h, a] = r.stats.teams;
-  const out: MatchResult = {
+  const out: CupMatchResult = {
     matchId: job.matchId,
     home: job.home.id,
     away: job.away.id,

@@ -10,4 +10,4 @@ export { bradleyTerryRatings, eloRatings, gamesOf, type Rating } from './ratings
 export { matchSeed, hash32, rngFor } from './seeds.js';
 export { knockoutWinner, conductScore, tally } from './results.js';
 export { fromEngineResult } from './engine-result.js';
-export type { MatchJob, MatchResult, MatchSettings, PlayFn, PlannedMatch, Plan, TeamRef } from './types.js';
+export type { CupMatchJob, CupMatchResult, MatchSettings, PlayFn, PlannedMatch, Plan, TeamRef } from './types.js';

@@ -3,7 +3,7 @@
 // Ratings are on the Elo scale (1500 = the virtual average opponent) so people can read them.
 import { tally, isDoubleForfeit } from './results.js';
 import { rngFor, type MasterSeed } from './seeds.js';
-import type { MatchResult } from './types.js';
+import type { CupMatchResult } from './types.js';
 
 export interface Game {
   home: string;
@@ -22,7 +22,7 @@ export interface Rating {
 }
 
 /** Match results as rating games: regulation and extra time count, a shoot-out counts as a draw; double forfeits tell nothing. */
-export function gamesOf(results: readonly MatchResult[]): Game[] {
+export function gamesOf(results: readonly CupMatchResult[]): Game[] {
   return results.filter((r) => !isDoubleForfeit(r)).map((r) => {
     const [h] = tally(r);
     return { home: r.home, away: r.away, s: h.outcome === 'W' ? 1 : h.outcome === 'D' ? 0.5 : 0 };

@@ -2,7 +2,7 @@
 // uses it (path, size, every block, the header against the match config bounds, every segment).
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { parseMatchSettings } from '../engine/match-config.js';
+import { parseMatchConfigFile } from './match-config.js';
 import { ReplayError, ReplayReader, type ReplayHeader } from '../engine/replay/index.js';
 import { CONTROL_CHARS } from '../engine/replay/schema.js';
 import { DEFAULT_LIMITS, MAX_BUDGET, type SandboxLimits } from '../sandbox/index.js';
@@ -80,7 +80,7 @@ export function readReplayFile(path: string): ReplayReader {
     const reader = new ReplayReader(bytes, path);
     reader.checkFrames();
     // The reader's bounds are the command line's; checking with the command line's own schema says so.
-    parseMatchSettings(reader.header.config, `${path}: invalid header: config`);
+    parseMatchConfigFile(reader.header.config, `${path}: invalid header: config`);
     return reader;
   } catch (e) {
     if (e instanceof ReplayError) throw new UserError(e.message, EXIT_BAD_REPLAY);

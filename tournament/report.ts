@@ -7,7 +7,7 @@ import type { Draw } from './draw.js';
 import type { CupSummary } from './formats/index.js';
 import { bradleyTerryRatings, eloRatings, gamesOf, type Rating } from './ratings.js';
 import type { StandingRow } from './standings.js';
-import type { MatchResult, PlannedMatch, ResultMap } from './types.js';
+import type { CupMatchResult, PlannedMatch, ResultMap } from './types.js';
 
 export interface ReportMatch {
   id: string;
@@ -17,8 +17,8 @@ export interface ReportMatch {
   away: string;
   score: [number, number];
   shootout?: [number, number];
-  winner: MatchResult['winner'];
-  forfeit?: MatchResult['forfeit'];
+  winner: CupMatchResult['winner'];
+  forfeit?: CupMatchResult['forfeit'];
   seed: number;
   hash: string;
   command: string;

@@ -11,7 +11,7 @@ import type { Draw } from './draw.js';
 import { drawFor, makeFormat } from './formats/index.js';
 import { buildReport, reportMarkdown, type CupReport } from './report.js';
 import { matchSeed } from './seeds.js';
-import type { MatchJob, MatchResult, MatchSettings, PlannedMatch, PlayFn, TeamRef } from './types.js';
+import type { CupMatchJob, CupMatchResult, MatchSettings, PlannedMatch, PlayFn, TeamRef } from './types.js';
 
 export interface CupProgress {
   done: number;
@@ -20,7 +20,7 @@ export interface CupProgress {
   known: number;
   event: 'start' | 'finish' | 'skip';
   matchId: string;
-  result?: MatchResult;
+  result?: CupMatchResult;
 }
 
 export interface RunCupOptions {
@@ -72,7 +72,7 @@ export function matchSettings(config: CupConfig, knockout: boolean): MatchSettin
 }
 
 /** Check what `play` returned belongs to the job, and keep only what the result file should hold. */
-function acceptResult(job: MatchJob, r: MatchResult): MatchResult {
+function acceptResult(job: CupMatchJob, r: CupMatchResult): CupMatchResult {
   if (r.matchId !== job.matchId || r.home !== job.home.id || r.away !== job.away.id) {
     throw new Error(`play returned ${r.matchId} ${r.home}-${r.away} for job ${job.matchId} ${job.home.id}-${job.away.id}`);
   }
@@ -114,7 +114,7 @@ export async function runCup(opts: RunCupOptions): Promise<CupOutcome> {
 
   const format = makeFormat({ config, draw });
   const teams = new Map<string, TeamRef>(config.teams.map((t) => [t.id, { id: t.id, name: teamName(t), policy: t.policy }]));
-  const results = new Map<string, MatchResult>();
+  const results = new Map<string, CupMatchResult>();
   const skipped: string[] = [];
   const played: string[] = [];
   // A result on disk counts only if it is the match the format expects now (same teams, same seed).
@@ -126,7 +126,7 @@ export async function runCup(opts: RunCupOptions): Promise<CupOutcome> {
   let known = 0;
   let failure: Error | null = null;
 
-  const jobFor = (m: PlannedMatch, slot: number): MatchJob => ({
+  const jobFor = (m: PlannedMatch, slot: number): CupMatchJob => ({
     matchId: m.id,
     seed: matchSeed(config.seed, m.id),
     home: teams.get(m.home)!,
@@ -139,11 +139,11 @@ export async function runCup(opts: RunCupOptions): Promise<CupOutcome> {
     freeSlots.sort((a, b) => a - b);
     const slot = freeSlots.shift()!;
     const job = jobFor(m, slot);
-    // Exactly the fields `matchday play --config` accepts (engine/match-config.ts is strict).
+    // Exactly the fields `matchday play --config` accepts (tournament/match-config.ts is strict).
     // The team names key the engine's random streams, so the reproduce command needs them too.
     dir.writeMatchConfig(m.id, { seed: job.seed, homeName: job.home.name, awayName: job.away.name, ...job.settings });
     dir.journal({ ev: 'start', matchId: m.id, slot, pid: opts.slotPid?.(slot) ?? process.pid, time: new Date().toISOString() });
-    const attempt = async (): Promise<MatchResult> => {
+    const attempt = async (): Promise<CupMatchResult> => {
       let lastError: unknown;
       for (let i = 0; i <= (opts.retries ?? 1); i++) {
         try {
@@ -158,7 +158,7 @@ export async function runCup(opts: RunCupOptions): Promise<CupOutcome> {
     const task = attempt().then(
       (raw) => {
         if (stopped) return; // a crash would have lost this result too
-        let r: MatchResult;
+        let r: CupMatchResult;
         try {
           r = acceptResult(job, raw);
         } catch (e) {

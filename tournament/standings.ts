@@ -4,7 +4,7 @@
 //   2022: points; overall goal difference; goals; head-to-head points, GD, goals; conduct; seeded lot.
 import { conductScore, tally } from './results.js';
 import { rngFor, shuffled, type MasterSeed } from './seeds.js';
-import type { MatchResult } from './types.js';
+import type { CupMatchResult } from './types.js';
 
 export type TieBreakOrder = '2026' | '2022';
 export type Criterion = 'points' | 'headToHead' | 'goalDifference' | 'goalsFor' | 'conduct' | 'pot' | 'lot';
@@ -26,7 +26,7 @@ export interface StandingRow {
 
 export interface TableInput {
   teams: ReadonlyArray<{ id: string; pot?: number }>;
-  results: readonly MatchResult[];
+  results: readonly CupMatchResult[];
   order: TieBreakOrder;
   /** Seed and a context name (e.g. "group-A") for the lot, so each table draws its own lots. */
   seed: MasterSeed;
@@ -40,7 +40,7 @@ const ORDERS: Record<TieBreakOrder, Criterion[]> = {
   '2022': ['points', 'goalDifference', 'goalsFor', 'headToHead', 'conduct', 'lot'],
 };
 
-function rowsFor(teamIds: readonly string[], results: readonly MatchResult[]): Map<string, StandingRow> {
+function rowsFor(teamIds: readonly string[], results: readonly CupMatchResult[]): Map<string, StandingRow> {
   const rows = new Map<string, StandingRow>();
   for (const id of teamIds) rows.set(id, { team: id, played: 0, won: 0, drawn: 0, lost: 0, gf: 0, ga: 0, gd: 0, pts: 0, conduct: 0 });
   for (const r of results) {

@@ -1,6 +1,9 @@
-// Shared shapes of the tournament: what a match job asks for and what a match result reports.
+// Shared shapes of the tournament: what a cup asks of a match and what it keeps of the result.
 // The match runner (child processes, engine, sandbox) implements `PlayFn`; everything here is
 // engine-agnostic so the formats and the scheduler are testable without the engine.
+import type { TeamSpec } from '../engine/replay/types.js';
+
+export type { TeamSpec };
 
 /** Engine match settings for one match; field names match the engine's MatchConfig. */
 export interface MatchSettings {
@@ -10,6 +13,10 @@ export interface MatchSettings {
   shootout: boolean;
 }
 
+/** Turns a policy spec into a team; throws an Error naming the problem (policies/builtins.ts has the one resolver). */
+export type TeamResolver = (spec: string) => TeamSpec;
+
+/** A team of a cup, before its policy is resolved. */
 export interface TeamRef {
   id: string;
   name: string;
@@ -17,8 +24,8 @@ export interface TeamRef {
   policy: string;
 }
 
-/** One match handed to the runner. */
-export interface MatchJob {
+/** One cup match handed to the PlayFn (the match runner turns it into its MatchJob). */
+export interface CupMatchJob {
   matchId: string;
   seed: number;
   home: TeamRef;
@@ -36,7 +43,8 @@ export interface MatchStatsSummary {
   [extra: string]: unknown;
 }
 
-export interface MatchResult {
+/** One cup match's result as its result file keeps it: a summary of the engine's MatchResult. */
+export interface CupMatchResult {
   matchId: string;
   /** Team ids. */
   home: string;
@@ -59,9 +67,9 @@ export interface MatchResult {
   runner?: { pid?: number; wallMs?: number; attempts?: number };
 }
 
-export type PlayFn = (job: MatchJob) => Promise<MatchResult>;
+export type PlayFn = (job: CupMatchJob) => Promise<CupMatchResult>;
 
-export type ResultMap = ReadonlyMap<string, MatchResult>;
+export type ResultMap = ReadonlyMap<string, CupMatchResult>;
 
 /** A match a format wants played, with both teams known. */
 export interface PlannedMatch {

@@ -13,10 +13,10 @@ import { DEFAULT_LIMITS, type SandboxLimits } from '../sandbox/index.js';
 import { UserError } from './errors.js';
 import { checkReadableDir, checkReadableFile } from './paths.js';
 import { EXIT_BAD_REPLAY, printable, readReplayFile, recordedLimits, sha256 } from './replay-file.js';
-import type { TeamEntry } from './runner/job.js';
+import type { TeamSpec } from './types.js';
 
 /** Plays a match in the sandbox and writes its replay to `opts.out` (the CLI's playMatch). */
-export type PlayFn = (config: MatchConfig, home: TeamEntry, away: TeamEntry, opts: { out?: string; limits?: Partial<SandboxLimits> | undefined }) => Promise<unknown>;
+export type ReplayPlayFn = (config: MatchConfig, home: TeamSpec, away: TeamSpec, opts: { out?: string; limits?: Partial<SandboxLimits> | undefined }) => Promise<unknown>;
 
 export interface VerifyOptions {
   /** Take the policies from this folder (by recorded file name) instead of the replay. */
@@ -26,7 +26,7 @@ export interface VerifyOptions {
   /** Progress and warnings, a line at a time (the CLI writes them to stderr). */
   log?: (line: string) => void;
   /** How the match is played again: the CLI passes one sandboxed child process per match; tests share a pool. */
-  play: PlayFn;
+  play: ReplayPlayFn;
   /** Registers a cleanup for an interrupt (the CLI's onShutdown), so the folder goes on Ctrl-C too. */
   onShutdown?: (f: () => void) => () => void;
 }
@@ -39,7 +39,7 @@ export interface VerifyReport {
 }
 
 interface Staged {
-  spec: TeamEntry;
+  spec: TeamSpec;
   /** The path the re-simulation loads, to recognise it in the policy's messages. */
   path: string;
   recordedFile: string;

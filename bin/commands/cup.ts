@@ -5,6 +5,7 @@ import { basename, extname, join, resolve } from 'node:path';
 import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
 import { ENGINE_VERSION } from '../../engine/version.js';
+import { resolveTeam } from '../../policies/builtins.js';
 import { CupConfigError, CupDir, loadCupConfig, reportMarkdown, runCup, type CupProgress } from '../../tournament/index.js';
 import { makeCupPlay, policyHash, type LiveOptions } from '../../tournament/runner/cup-play.js';
 import { LiveHub } from '../../viewer/server/live.js';
@@ -117,9 +118,9 @@ export function registerCup(program: Command): void {
           outDir,
           resume: opts.resume === true,
           workers,
-          play: makeCupPlay(pool, (id) => dir.replayPath(id), live),
+          play: makeCupPlay(pool, (spec) => resolveTeam(spec), (id) => dir.replayPath(id), live),
           engineVersion: ENGINE_VERSION,
-          policyHash,
+          policyHash: (spec) => policyHash(spec, (s) => resolveTeam(s)),
           signal: abort.signal,
           onProgress: (p) => progress.update(p),
         });

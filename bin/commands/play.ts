@@ -1,7 +1,7 @@
 // `matchday play <home> <away>`: one match, a printed report, optionally a replay and a JSON line.
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { parseMatchSettings, type MatchSettings } from '../../engine/match-config.js';
+import { parseMatchConfigFile, type MatchConfigFile } from '../../tournament/match-config.js';
 import { defaultConfig } from '../../engine/setup.js';
 import { resolveTeam } from '../../policies/builtins.js';
 import { intOption, UserError } from '../errors.js';
@@ -17,7 +17,7 @@ interface PlayOptions {
   json?: boolean;
 }
 
-function loadSettings(file: string): MatchSettings {
+function loadSettings(file: string): MatchConfigFile {
   let text: string;
   checkReadableFile(file, 'match config file');
   try {
@@ -32,7 +32,7 @@ function loadSettings(file: string): MatchSettings {
     throw new UserError(`${file}: not valid JSON (${e instanceof Error ? e.message : String(e)})`);
   }
   try {
-    return parseMatchSettings(raw, file);
+    return parseMatchConfigFile(raw, file);
   } catch (e) {
     throw new UserError(e instanceof Error ? e.message : String(e));
   }
@@ -54,7 +54,7 @@ export function registerPlay(program: Command): void {
       checkTeamArg(homeSpec);
       checkTeamArg(awaySpec);
       if (opts.out !== undefined) checkWritableFile(opts.out, 'replay');
-      const settings = opts.config ? loadSettings(opts.config) : parseMatchSettings({}, 'defaults');
+      const settings = opts.config ? loadSettings(opts.config) : parseMatchConfigFile({}, 'defaults');
       if (settings.seed !== undefined) seed = settings.seed;
       if (opts.halfTicks !== undefined) settings.halfTicks = intOption('--half-ticks', opts.halfTicks, 10, 1_000_000);
       let home;

@@ -79,6 +79,8 @@ export function movePlayers(state: MatchState, cmds: [Float64Array, Float64Array
   separate(state);
 }
 
+// Scratch for separate(), module-wide to spare an allocation per tick: it is filled and read within one
+// synchronous call, so two matches in one process (tests, a match process) never see each other's values.
 const pushX = new Float64Array(PLAYERS);
 const pushY = new Float64Array(PLAYERS);
 

@@ -36,6 +36,7 @@ export interface ReplayComparison {
   divergence: { tick: number; from: number; exact: boolean } | null;
 }
 
+// Scratch for diffFrames: both rows are rewritten in full on each call and read only within it.
 const scratchA = new Float64Array(CHANNELS);
 const scratchB = new Float64Array(CHANNELS);
 

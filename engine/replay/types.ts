@@ -7,12 +7,21 @@ import type { MatchConfig, MatchEvent, MatchStats } from '../state.js';
 
 export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
 
-/** One team as it was played: enough to re-run the match without anything but the replay. */
-export interface TeamSource {
+/**
+ * A team resolved to its policy file: what a match is played with (policies/builtins.ts has the
+ * one resolver; the runner, the CLI and the tests all pass this shape).
+ */
+export interface TeamSpec {
+  /** What was given: a file path, `builtin:<name>` or `fixture:<name>`. */
+  spec: string;
   /** Display name; also the name the engine keys the team's random stream by. */
   name: string;
-  /** What was given on the command line: a path or `builtin:<name>`. */
-  spec: string;
+  /** Absolute path of the policy file. */
+  file: string;
+}
+
+/** One team as it was played: enough to re-run the match without anything but the replay. */
+export interface TeamSource extends Omit<TeamSpec, 'file'> {
   /** Base name of the policy file (e.g. `possession.js`), so it can be written back out and loaded the same way. */
   file: string;
   /** SHA-256 of `source` (UTF-8), hex. */

@@ -1,7 +1,7 @@
 // A replay's config is held to the same fields and bounds as `matchday play --config`: the two
 // schemas must agree on every boundary, so neither can drift from the other unnoticed.
 import { describe, expect, it } from 'vitest';
-import { parseMatchSettings } from '../../engine/match-config.js';
+import { parseMatchConfigFile } from '../../tournament/match-config.js';
 import { problemOf } from '../../engine/replay/check.js';
 import { checkMatchConfig } from '../../engine/replay/schema.js';
 
@@ -11,7 +11,7 @@ const base = { seed: 1, homeName: 'a', awayName: 'b', halfTicks: 3000, extraTime
 
 function cliAccepts(v: unknown): boolean {
   try {
-    parseMatchSettings(v, 'x');
+    parseMatchConfigFile(v, 'x');
     return true;
   } catch {
     return false;

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { canonicalJson } from '../../engine/replay/canonical-json.js';
 import type { RunResult } from '../../tournament/runner/job.js';
 import { MatchPool } from '../../tournament/runner/pool.js';
-import type { PlayFn } from '../../tournament/verify.js';
+import type { ReplayPlayFn } from '../../tournament/verify.js';
 
 export interface Run {
   code: number;
@@ -33,7 +33,7 @@ export async function recordShort(dir: string, half = 100, seed = 3): Promise<st
 }
 
 export interface CachedPlay {
-  play: PlayFn;
+  play: ReplayPlayFn;
   /** Matches actually played (cache misses). */
   played(): number;
   close(): Promise<void>;
@@ -44,7 +44,7 @@ export function cachedPlay(): CachedPlay {
   const pool = new MatchPool(1);
   const cache = new Map<string, { bytes: Uint8Array; result: RunResult }>();
   let played = 0;
-  const play: PlayFn = async (config, home, away, opts) => {
+  const play: ReplayPlayFn = async (config, home, away, opts) => {
     const key = canonicalJson({ config, home: [home.name, home.spec, readFileSync(home.file, 'utf8')], away: [away.name, away.spec, readFileSync(away.file, 'utf8')], limits: opts.limits ?? null });
     let hit = cache.get(key);
     if (!hit) {

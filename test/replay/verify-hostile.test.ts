@@ -7,7 +7,7 @@ import { basename, dirname, join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UserError } from '../../tournament/errors.js';
 import { maxLimit, printable } from '../../tournament/replay-file.js';
-import { stagedName, verifyReplay, type PlayFn, type VerifyOptions } from '../../tournament/verify.js';
+import { stagedName, verifyReplay, type ReplayPlayFn, type VerifyOptions } from '../../tournament/verify.js';
 import { rewriteReplay, ReplayReader } from '../../engine/replay/index.js';
 import { assemble, copyParts, disassemble, setSegmentField, withHeader } from './mutate.js';
 import { cachedPlay, cli, recordShort, type CachedPlay } from './verify-helpers.js';
@@ -38,7 +38,7 @@ function write(bytes: Uint8Array): string {
 }
 
 /** A play that must never be reached: a refusal has to come before the re-simulation. */
-const never: PlayFn = () => {
+const never: ReplayPlayFn = () => {
   throw new Error('the re-simulation started');
 };
 
@@ -131,7 +131,7 @@ describe('verify refuses a crafted header before anything runs', () => {
 describe('what verify writes and prints', () => {
   it('stages the sources under names it makes up, in its own folder, and removes it even when the run fails', async () => {
     let seen: string[] = [];
-    const failing: PlayFn = async (_c, home, away) => {
+    const failing: ReplayPlayFn = async (_c, home, away) => {
       seen = [home.file, away.file];
       for (const f of seen) expect(existsSync(f)).toBe(true);
       throw new Error('the match process died');

@@ -40,18 +40,7 @@ export interface Exception {
   why: string;
 }
 
-export const EXCEPTIONS: readonly Exception[] = [
-  {
-    from: 'tournament/runner/cup-play.ts',
-    to: 'policies/builtins.ts',
-    why: 'the cup runner still resolves builtin teams itself; the change of issue #16 that takes this import out deletes this entry',
-  },
-  {
-    from: 'engine/match-config.ts',
-    to: 'zod',
-    why: "the CLI's match config file format still lives in engine/; issue #16 part 4 moves it out of the engine and deletes this entry",
-  },
-];
+export const EXCEPTIONS: readonly Exception[] = [];
 
 /** Math functions whose result is exact (or correctly rounded by IEEE 754) on every platform; all others are banned in the engine. */
 export const EXACT_MATH: readonly string[] = ['sqrt', 'abs', 'min', 'max', 'floor', 'ceil', 'round', 'trunc', 'sign', 'imul', 'fround', 'clz32'];

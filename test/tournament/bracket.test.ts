@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { resolveBracket, seededBracket, seedingOrder, worldCupBracket, type Source } from '../../tournament/bracket.js';
 import { knockoutWinner } from '../../tournament/results.js';
-import type { MatchResult } from '../../tournament/types.js';
+import type { CupMatchResult } from '../../tournament/types.js';
 import { res } from './helpers.js';
 
 const src = (s: Source): string => ('group' in s ? `${s.group}${s.place}` : 'winnerOf' in s ? `W${s.winnerOf}` : 'loserOf' in s ? `L${s.loserOf}` : s.team);
@@ -40,7 +40,7 @@ describe('brackets', () => {
 
   it('follows winners along the path to the final, shoot-outs deciding level matches', () => {
     const ties = seededBracket(['a', 'b', 'c', 'd'], true);
-    const results = new Map<string, MatchResult>();
+    const results = new Map<string, CupMatchResult>();
     const play = (id: string, home: string, away: string, score: [number, number], shootout?: [number, number]) =>
       results.set(id, { ...res(home, away, ...score, shootout ? { shootout } : {}), matchId: id });
     let st = resolveBracket({ ties, results, repeats: 1, seed: 1 });
@@ -67,7 +67,7 @@ describe('brackets', () => {
 
   it('with repeats, plays legs with sides swapped and a decider only when the aggregate is level', () => {
     const ties = seededBracket(['a', 'b'], false);
-    const results = new Map<string, MatchResult>();
+    const results = new Map<string, CupMatchResult>();
     let st = resolveBracket({ ties, results, repeats: 2, seed: 1 });
     expect(st.matches.map((m) => `${m.id}:${m.home}-${m.away}:${m.knockout}`)).toEqual(['F-L1:a-b:false', 'F-L2:b-a:false']);
     results.set('F-L1', { ...res('a', 'b', 2, 0), matchId: 'F-L1' });

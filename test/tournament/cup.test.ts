@@ -2,12 +2,12 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseMatchSettings } from '../../engine/match-config.js';
+import { parseMatchConfigFile } from '../../tournament/match-config.js';
 import { parseCupConfig, type CupConfig } from '../../tournament/config.js';
 import { CupDir } from '../../tournament/cupdir.js';
 import { runCup } from '../../tournament/scheduler.js';
 import { matchSeed } from '../../tournament/seeds.js';
-import type { MatchJob, PlayFn } from '../../tournament/types.js';
+import type { CupMatchJob, PlayFn } from '../../tournament/types.js';
 import { fakePlay, newLog } from './fake-play.js';
 
 const root = mkdtempSync(join(tmpdir(), 'cup-'));
@@ -25,7 +25,7 @@ const journal = (dir: string) => new CupDir(dir).readJournal();
 describe('runCup', () => {
   it('plays the 16-team World Cup: 31 matches, a champion, a report that reproduces every match', async () => {
     const dir = out();
-    const jobs: MatchJob[] = [];
+    const jobs: CupMatchJob[] = [];
     const base = fakePlay();
     const { report } = await runCup({ config: wc16(), outDir: dir, play: (j) => (jobs.push(j), base(j)), engineVersion: 'e1' });
     expect(report.matches).toBe(31);
@@ -40,7 +40,7 @@ describe('runCup', () => {
       const file = JSON.parse(readFileSync(m.config, 'utf8')) as unknown;
       // The team names are in the file too: they key the random streams, so reproducing needs them.
       const names = { homeName: report.teams.find((t) => t.id === m.home)!.name, awayName: report.teams.find((t) => t.id === m.away)!.name };
-      expect(parseMatchSettings(file, m.config)).toEqual({ seed: m.seed, ...names, halfTicks: 3000, extraTime: m.stage === 'knockout', extraTimeTicks: 1000, shootout: m.stage === 'knockout' });
+      expect(parseMatchConfigFile(file, m.config)).toEqual({ seed: m.seed, ...names, halfTicks: 3000, extraTime: m.stage === 'knockout', extraTimeTicks: 1000, shootout: m.stage === 'knockout' });
     }
     expect(new Set(report.results.map((m) => m.seed)).size).toBe(31);
     // Group matches are plain; knockout matches ask for extra time and a shoot-out.

@@ -1,9 +1,9 @@
 // A stand-in for the match runner: scores, cards and shoot-outs are a pure function of the job,
 // so a cup played with it must come out the same whatever the workers or the timing.
 import seedrandom from 'seedrandom';
-import type { MatchJob, MatchResult, PlayFn } from '../../tournament/types.js';
+import type { CupMatchJob, CupMatchResult, PlayFn } from '../../tournament/types.js';
 
-export function fakeResult(job: MatchJob, forfeits: ReadonlyMap<string, string> = new Map()): MatchResult {
+export function fakeResult(job: CupMatchJob, forfeits: ReadonlyMap<string, string> = new Map()): CupMatchResult {
   const rng = seedrandom.alea(`fake/${job.seed}`);
   const fh = forfeits.get(job.home.id) ?? null;
   const fa = forfeits.get(job.away.id) ?? null;
@@ -15,7 +15,7 @@ export function fakeResult(job: MatchJob, forfeits: ReadonlyMap<string, string> 
     return { ...base, score, winner, hash: `forfeit-${job.seed}`, ticks: 0, stats: { yellowCards: [0, 0], redCards: [0, 0] }, forfeit: { home: fh, away: fa } };
   }
   const score: [number, number] = [Math.floor(rng() * 4), Math.floor(rng() * 4)];
-  const r: MatchResult = { ...base, score, winner: score[0] > score[1] ? 'home' : score[0] < score[1] ? 'away' : 'draw', hash: `h${job.seed.toString(16)}-${score.join('')}`, stats: cards };
+  const r: CupMatchResult = { ...base, score, winner: score[0] > score[1] ? 'home' : score[0] < score[1] ? 'away' : 'draw', hash: `h${job.seed.toString(16)}-${score.join('')}`, stats: cards };
   if (score[0] === score[1] && job.settings.shootout) {
     const a = 3 + Math.floor(rng() * 3);
     const b = rng() < 0.5 ? a - 1 : a + 1;
@@ -32,7 +32,7 @@ export interface FakePlayLog {
 }
 
 /** A PlayFn with optional random delays (to shuffle completion order) and a call log. */
-export function fakePlay(opts: { delaySeed?: string; maxDelayMs?: number; forfeits?: Map<string, string>; log?: FakePlayLog; pid?: (job: MatchJob) => number } = {}): PlayFn {
+export function fakePlay(opts: { delaySeed?: string; maxDelayMs?: number; forfeits?: Map<string, string>; log?: FakePlayLog; pid?: (job: CupMatchJob) => number } = {}): PlayFn {
   const delays = opts.delaySeed ? seedrandom.alea(opts.delaySeed) : null;
   return async (job) => {
     const log = opts.log;

@@ -1,8 +1,8 @@
 // Building results by hand for table and bracket tests.
-import type { MatchResult } from '../../tournament/types.js';
+import type { CupMatchResult } from '../../tournament/types.js';
 
 let n = 0;
-export function res(home: string, away: string, h: number, a: number, extra: Partial<MatchResult> = {}): MatchResult {
+export function res(home: string, away: string, h: number, a: number, extra: Partial<CupMatchResult> = {}): CupMatchResult {
   n++;
   return {
     matchId: `m${n}`,

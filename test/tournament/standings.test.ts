@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { conductScore } from '../../tournament/results.js';
 import { computeTable, type TieBreakOrder } from '../../tournament/standings.js';
-import type { MatchResult } from '../../tournament/types.js';
+import type { CupMatchResult } from '../../tournament/types.js';
 import { res } from './helpers.js';
 
 const four = [{ id: 'A', pot: 1 }, { id: 'B', pot: 2 }, { id: 'C', pot: 3 }, { id: 'D', pot: 4 }];
-const table = (results: MatchResult[], order: TieBreakOrder, teams: Array<{ id: string; pot?: number }> = four, seed = 1) => computeTable({ teams, results, order, seed, context: 'g' });
+const table = (results: CupMatchResult[], order: TieBreakOrder, teams: Array<{ id: string; pot?: number }> = four, seed = 1) => computeTable({ teams, results, order, seed, context: 'g' });
 const orderOf = (rows: ReturnType<typeof table>) => rows.map((r) => r.team).join('');
 const sepOf = (rows: ReturnType<typeof table>) => rows.map((r) => r.separatedBy ?? '-');
 
@@ -53,7 +53,7 @@ describe('standings', () => {
   });
 
   // A and B draw each other and tie on points; the later steps decide.
-  const base = (aVsC: [number, number], bVsC: [number, number], extra: Partial<MatchResult> = {}) => [
+  const base = (aVsC: [number, number], bVsC: [number, number], extra: Partial<CupMatchResult> = {}) => [
     res('A', 'B', 1, 1, extra),
     res('A', 'C', ...aVsC),
     res('B', 'C', ...bVsC),

@@ -5,9 +5,8 @@ import { readFileSync } from 'node:fs';
 import { TICKS_PER_SECOND } from '../../engine/constants.js';
 import { SEGMENT_TICKS } from '../../engine/replay/index.js';
 import { defaultConfig } from '../../engine/setup.js';
-import { resolveTeam } from '../../policies/builtins.js';
 import { fromEngineResult } from '../engine-result.js';
-import type { MatchJob as CupJob, MatchResult, PlayFn } from '../types.js';
+import type { CupMatchJob, CupMatchResult, PlayFn, TeamResolver } from '../types.js';
 import type { MatchPool, RunHooks } from './pool.js';
 
 /** Where live matches go (the viewer server's LiveHub has this shape). */
@@ -53,14 +52,15 @@ function pacedFeed(matchId: string, live: LiveOptions, meta: { label?: string; h
 }
 
 /** Content hash of a team's policy: builtins by their file's bytes too, so a changed builtin is noticed on resume. */
-export function policyHash(spec: string): string {
-  return createHash('sha256').update(readFileSync(resolveTeam(spec).file)).digest('hex');
+export function policyHash(spec: string, resolve: TeamResolver): string {
+  return createHash('sha256').update(readFileSync(resolve(spec).file)).digest('hex');
 }
 
-export function makeCupPlay(pool: MatchPool, replayPath: (matchId: string) => string, live?: LiveOptions): PlayFn {
-  return async (job: CupJob): Promise<MatchResult> => {
-    const home = { ...resolveTeam(job.home.policy), name: job.home.name };
-    const away = { ...resolveTeam(job.away.policy), name: job.away.name };
+/** `resolve` turns a cup team's policy spec into its file (the caller's resolver: the runner knows no team folder). */
+export function makeCupPlay(pool: MatchPool, resolve: TeamResolver, replayPath: (matchId: string) => string, live?: LiveOptions): PlayFn {
+  return async (job: CupMatchJob): Promise<CupMatchResult> => {
+    const home = { ...resolve(job.home.policy), name: job.home.name };
+    const away = { ...resolve(job.away.policy), name: job.away.name };
     const config = defaultConfig({ seed: job.seed, homeName: home.name, awayName: away.name, ...job.settings });
     const hooks: RunHooks = {};
     const feed = live ? pacedFeed(job.matchId, live, { label: job.matchId, home: job.home.id, away: job.away.id }) : null;

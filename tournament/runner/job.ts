@@ -1,28 +1,21 @@
 // What the parent asks a match process to do, and what the process reports back.
-import type { MatchResult } from '../../engine/match.js';
+import type { FreezeOrder, MatchResult } from '../../engine/match.js';
 import type { MatchConfig } from '../../engine/state.js';
 import type { SandboxLimits } from '../../sandbox/index.js';
+import type { TeamSpec } from '../types.js';
 
-export interface TeamEntry {
-  /** What the user wrote: a file path or builtin:<name>. */
-  spec: string;
-  /** Display name; also keys the team's random streams. */
-  name: string;
-  /** Absolute path of the policy file. */
-  file: string;
-}
-
+/** One match for a match process to play, with both teams resolved to their files. */
 export interface MatchJob {
   config: MatchConfig;
-  home: TeamEntry;
-  away: TeamEntry;
+  home: TeamSpec;
+  away: TeamSpec;
   /** Write the replay here (atomically), when set. */
   out?: string;
   /** Send the replay's blobs to the parent as they are made (for live viewing). */
   stream?: boolean;
   limits?: Partial<SandboxLimits>;
   /** Freeze teams from given ticks: how a team that killed its match process pays. */
-  freeze?: Array<{ team: 0 | 1; fromTick: number; reason: string }>;
+  freeze?: FreezeOrder[];
 }
 
 /** A match process died at this tick, while this team's policy was running (-1: in host work). */

@@ -6,9 +6,10 @@ import { runMatch, type MatchRunOptions } from '../../engine/match.js';
 import { makeReplayHeader, ReplayWriter, type ReplaySink } from '../../engine/replay/index.js';
 import type { TeamSource } from '../../engine/replay/types.js';
 import { createSandboxController, resolveLimits } from '../../sandbox/index.js';
-import type { MatchJob, RunResult, TeamEntry } from './job.js';
+import type { TeamSpec } from '../types.js';
+import type { MatchJob, RunResult } from './job.js';
 
-function teamSource(t: TeamEntry): TeamSource {
+function teamSource(t: TeamSpec): TeamSource {
   const source = readFileSync(t.file, 'utf8');
   return { name: t.name, spec: t.spec, file: basename(t.file), sha256: createHash('sha256').update(source).digest('hex'), source };
 }

@@ -7,7 +7,7 @@ import { cupConfigSchema, teamName, type CupConfig } from '../../tournament/conf
 import type { Draw } from '../../tournament/draw.js';
 import { makeFormat, type CupSummary } from '../../tournament/formats/index.js';
 import type { CupReport } from '../../tournament/report.js';
-import type { MatchResult, PlannedMatch } from '../../tournament/types.js';
+import type { CupMatchResult, PlannedMatch } from '../../tournament/types.js';
 import type { GroupInfo, MatchEntry, ServedList, TableRow, TieInfo } from '../protocol.js';
 
 function readJson(file: string): unknown {
@@ -32,7 +32,7 @@ function fromSummary(s: CupSummary): Pick<ServedList, 'groups' | 'table' | 'brac
   return { groups, table: s.table ? rows(s.table) : null, bracket, champion: s.champion };
 }
 
-function playedEntry(m: Pick<PlannedMatch, 'id' | 'label' | 'stage' | 'home' | 'away'>, r: Pick<MatchResult, 'score' | 'shootout' | 'winner'>, streamable: boolean): MatchEntry {
+function playedEntry(m: Pick<PlannedMatch, 'id' | 'label' | 'stage' | 'home' | 'away'>, r: Pick<CupMatchResult, 'score' | 'shootout' | 'winner'>, streamable: boolean): MatchEntry {
   return {
     id: m.id, label: m.label, stage: m.stage, home: m.home, away: m.away, status: 'done',
     score: [r.score[0], r.score[1]], shootout: r.shootout ? [r.shootout[0], r.shootout[1]] : null, winner: r.winner, streamable,
@@ -51,14 +51,14 @@ export function listFromReport(rep: CupReport, hasReplay: (id: string) => boolea
   };
 }
 
-function readResults(root: string): Map<string, MatchResult> {
-  const out = new Map<string, MatchResult>();
+function readResults(root: string): Map<string, CupMatchResult> {
+  const out = new Map<string, CupMatchResult>();
   const dir = join(root, 'results');
   if (!existsSync(dir)) return out;
   for (const name of readdirSync(dir).sort()) {
     if (!name.endsWith('.json')) continue;
     try {
-      const r = readJson(join(dir, name)) as MatchResult;
+      const r = readJson(join(dir, name)) as CupMatchResult;
       if (r && typeof r.matchId === 'string' && `${r.matchId}.json` === name) out.set(r.matchId, r);
     } catch {
       /* a file being written: counted as not played yet, like the scheduler does */
@@ -68,7 +68,7 @@ function readResults(root: string): Map<string, MatchResult> {
 }
 
 /** A cup still running (or stopped): what its config and the results on disk say so far. Ratings come with the report. */
-export function listFromProgress(config: CupConfig, draw: Draw | null, results: ReadonlyMap<string, MatchResult>, hasReplay: (id: string) => boolean): ServedList {
+export function listFromProgress(config: CupConfig, draw: Draw | null, results: ReadonlyMap<string, CupMatchResult>, hasReplay: (id: string) => boolean): ServedList {
   const format = makeFormat({ config, draw });
   const plan = format.plan(results);
   return {

@@ -1,8 +1,8 @@
-// The match config file (`matchday play --config FILE`), validated at the boundary.
+// The match config file (`matchday play --config FILE`, and what a cup writes beside each match), validated at the boundary.
 import { z } from 'zod';
-import { DEFAULT_EXTRA_TIME_TICKS, DEFAULT_HALF_TICKS } from './constants.js';
+import { DEFAULT_EXTRA_TIME_TICKS, DEFAULT_HALF_TICKS } from '../engine/constants.js';
 
-export const MatchSettingsSchema = z
+export const MatchConfigFileSchema = z
   .object({
     /** Overrides --seed when present, so one file reproduces one match exactly. */
     seed: z.number().int().min(0).max(0xffffffff).optional(),
@@ -16,11 +16,11 @@ export const MatchSettingsSchema = z
   })
   .strict();
 
-export type MatchSettings = z.infer<typeof MatchSettingsSchema>;
+export type MatchConfigFile = z.infer<typeof MatchConfigFileSchema>;
 
 /** Validates parsed JSON; the error message names the field and the problem. */
-export function parseMatchSettings(raw: unknown, source: string): MatchSettings {
-  const r = MatchSettingsSchema.safeParse(raw);
+export function parseMatchConfigFile(raw: unknown, source: string): MatchConfigFile {
+  const r = MatchConfigFileSchema.safeParse(raw);
   if (r.success) return r.data;
   const issue = r.error.issues[0]!;
   const field = issue.path.length > 0 ? issue.path.join('.') : '(top level)';
