@@ -1,7 +1,11 @@
-// The reference teams shipped with matchday, addressed as `builtin:<name>` on the command line.
+// The reference teams shipped with matchday, addressed as `builtin:<name>` on the command line, and
+// the one resolver of team specs (a file, builtin:<name>, or fixture:<name> for the test teams).
 import { existsSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { TeamSpec } from '../engine/replay/types.js';
+
+export type { TeamSpec };
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 
@@ -20,17 +24,21 @@ export const BUILTINS: Readonly<Record<string, string>> = {
   'ladder-5': 'ladder rung 5, the one to beat: the full reference brain, tuned to win',
 };
 
-export interface TeamSpec {
-  /** What the user wrote: a file path or builtin:<name>. */
-  spec: string;
-  /** Display name: the builtin's name or the file's base name. */
-  name: string;
-  /** Absolute path of the policy file. */
-  file: string;
-}
+/** Test-only teams (degenerate, hostile, golden), in a source checkout only. */
+const FIXTURES = join(HERE, '..', 'test', 'fixtures', 'policies');
 
-/** Resolves a team argument; throws an Error naming the problem for an unknown builtin or a missing file. */
+/**
+ * Resolves a team argument; throws an Error naming the problem for an unknown builtin or a missing
+ * file. The name is the builtin's or fixture's bare name, or the file's base name: it keys the
+ * team's random streams, so `fixture:golden` and `test/fixtures/policies/golden.js` play the same match.
+ */
 export function resolveTeam(spec: string, baseDir = process.cwd()): TeamSpec {
+  if (spec.startsWith('fixture:')) {
+    const name = spec.slice('fixture:'.length);
+    const file = join(FIXTURES, `${name}.js`);
+    if (!/^[a-z0-9-]+$/.test(name) || !existsSync(file)) throw new Error(`unknown test team '${spec}' (test/fixtures/policies/<name>.js, in a source checkout)`);
+    return { spec, name, file };
+  }
   if (spec.startsWith('builtin:')) {
     const name = spec.slice('builtin:'.length).split('#')[0]!;
     if (!Object.hasOwn(BUILTINS, name)) {

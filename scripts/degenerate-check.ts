@@ -8,8 +8,9 @@
 // CI runs a bounded sample of this in test/policies/degenerate.test.ts.
 import { DEFAULT_HALF_TICKS } from '../engine/constants.js';
 import { parseSeeds, playParallel, STYLES } from './football-stats.js';
+import { DEGENERATES } from './ladder.js';
 
-export const DEGENERATES = ['chase-all', 'shoot-always', 'park-the-bus', 'kick-out'] as const;
+export { DEGENERATES };
 
 async function main(argv: string[]): Promise<void> {
   let seeds = parseSeeds('1-20');
@@ -19,7 +20,7 @@ async function main(argv: string[]): Promise<void> {
     else if (argv[k] === '--half-ticks' && argv[k + 1]) halfTicks = Number(argv[++k]);
     else throw new Error(`unknown argument '${argv[k]}'`);
   }
-  // Style "a" plays at home on odd seeds in playOne, so putting the degenerate team first puts it at home on odd seeds.
+  // Style "a" plays at home on odd seeds in playStyleMatch, so putting the degenerate team first puts it at home on odd seeds.
   const list = DEGENERATES.flatMap((d) => STYLES.flatMap((s) => seeds.map((seed) => ({ a: `fixture:${d}`, b: s, seed }))));
   const lines = await playParallel(list, halfTicks, 2);
   let failed = 0;

@@ -6,12 +6,13 @@
 // Seeds are split across worker processes (default 2: the machine's cores); the result does not
 // depend on the split, because every match is a pure function of (seed, policies, config).
 import { fork } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { inProcessController } from '../engine/inprocess.js';
 import { runMatch } from '../engine/match.js';
 import type { PolicyModule } from '../engine/policy.js';
 import { defaultConfig } from '../engine/setup.js';
 import { DEFAULT_HALF_TICKS } from '../engine/constants.js';
+import { resolveTeam, type TeamSpec } from '../policies/builtins.js';
 
 export const STYLES = ['possession', 'gegenpress', 'deepblock', 'direct'] as const;
 
@@ -52,22 +53,25 @@ export function fixtures(seeds: number[], styles: readonly string[] = STYLES): A
 }
 
 const modules = new Map<string, PolicyModule>();
+/** A style's bare name is its builtin; 'fixture:xyz' a test team. Names come from the one resolver. */
+function teamOf(name: string): TeamSpec {
+  return resolveTeam(name.includes(':') ? name : `builtin:${name}`);
+}
 async function load(name: string): Promise<PolicyModule> {
   let m = modules.get(name);
   if (!m) {
-    // 'fixture:xyz' is a test-only team in test/fixtures/policies; anything else a reference team.
-    const path = name.startsWith('fixture:') ? `../test/fixtures/policies/${name.slice(8)}.js` : `../policies/${name}.js`;
-    m = (await import(path)) as PolicyModule;
+    m = (await import(pathToFileURL(teamOf(name).file).href)) as PolicyModule;
     modules.set(name, m);
   }
   return m;
 }
 
-export async function playOne(f: { a: string; b: string; seed: number }, halfTicks: number): Promise<MatchLine> {
+/** Plays one fixture of the styles table in this process. */
+export async function playStyleMatch(f: { a: string; b: string; seed: number }, halfTicks: number): Promise<MatchLine> {
   const aHome = f.seed % 2 === 1;
   const home = aHome ? f.a : f.b;
   const away = aHome ? f.b : f.a;
-  const cfg = defaultConfig({ seed: f.seed, halfTicks, homeName: home, awayName: away });
+  const cfg = defaultConfig({ seed: f.seed, halfTicks, homeName: teamOf(home).name, awayName: teamOf(away).name });
   const r = runMatch(cfg, [inProcessController(await load(home)), inProcessController(await load(away))]);
   const [h, w] = r.stats.teams;
   const ta = aHome ? h : w;
@@ -215,7 +219,7 @@ export async function playParallel(list: Array<{ a: string; b: string; seed: num
 
 async function worker(): Promise<void> {
   process.once('message', async (msg: { chunk: Array<{ a: string; b: string; seed: number }>; halfTicks: number }) => {
-    for (const f of msg.chunk) process.send!(await playOne(f, msg.halfTicks));
+    for (const f of msg.chunk) process.send!(await playStyleMatch(f, msg.halfTicks));
     process.disconnect();
   });
 }

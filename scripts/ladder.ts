@@ -13,14 +13,14 @@
 import { fork } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { DEFAULT_HALF_TICKS } from '../engine/constants.js';
 import { inProcessController } from '../engine/inprocess.js';
 import { runMatch } from '../engine/match.js';
 import type { PolicyModule } from '../engine/policy.js';
 import { defaultConfig } from '../engine/setup.js';
 import { ENGINE_VERSION } from '../engine/version.js';
-import { BUILTINS } from '../policies/builtins.js';
+import { BUILTINS, resolveTeam, type TeamSpec } from '../policies/builtins.js';
 import { ladderTable, type Interval, type LadderMatch, type LadderRow } from '../tournament/scrim/ladder.js';
 import { parseSeedRange } from '../tournament/scrim/plan.js';
 
@@ -36,12 +36,14 @@ interface Fixture {
 }
 
 const modules = new Map<string, PolicyModule>();
+/** A ladder rung is its builtin; 'fixture:x' a degenerate test team (for --degenerates). Names come from the one resolver. */
+function teamOf(name: string): TeamSpec {
+  return resolveTeam(name.includes(':') ? name : `builtin:${name}`);
+}
 async function load(name: string): Promise<PolicyModule> {
   let m = modules.get(name);
   if (!m) {
-    // 'fixture:x' is a degenerate test team from test/fixtures/policies (for --degenerates).
-    const path = name.startsWith('fixture:') ? `../test/fixtures/policies/${name.slice(8)}.js` : `../policies/ladder/${name}.js`;
-    m = (await import(path)) as PolicyModule;
+    m = (await import(pathToFileURL(teamOf(name).file).href)) as PolicyModule;
     modules.set(name, m);
   }
   return m;
@@ -51,9 +53,8 @@ async function load(name: string): Promise<PolicyModule> {
 export async function playLadderMatch(f: Fixture, halfTicks: number): Promise<LadderMatch> {
   const home = f.aHome ? f.a : f.b;
   const away = f.aHome ? f.b : f.a;
-  // The team name keys its random streams: a fixture plays under its bare name.
-  const label = (n: string): string => n.replace(/^fixture:/, '');
-  const config = defaultConfig({ seed: f.seed, halfTicks, homeName: label(home), awayName: label(away) });
+  // The team name keys its random streams: the resolver's name (a fixture's bare name).
+  const config = defaultConfig({ seed: f.seed, halfTicks, homeName: teamOf(home).name, awayName: teamOf(away).name });
   const r = runMatch(config, [inProcessController(await load(home)), inProcessController(await load(away))]);
   const [gh, ga] = r.score;
   return { a: f.a, b: f.b, seed: f.seed, aHome: f.aHome, goalsA: f.aHome ? gh : ga, goalsB: f.aHome ? ga : gh, hash: r.hash };

@@ -5,13 +5,13 @@
 // sides swapped), at the default length. Rates are judged exactly as in the script; the goal
 // mean and the both-shoot share get a little room, as 12 matches are a small sample.
 import { describe, expect, it } from 'vitest';
-import { fixtures, playOne, table, TARGETS } from '../../scripts/football-stats.js';
+import { fixtures, playStyleMatch, table, TARGETS } from '../../scripts/football-stats.js';
 import { DEFAULT_HALF_TICKS } from '../../engine/constants.js';
 
 describe('football statistics of the reference styles', () => {
   it('meet the targets on a sample of seeds', async () => {
     const lines = [];
-    for (const f of fixtures([1, 2])) lines.push(await playOne(f, DEFAULT_HALF_TICKS));
+    for (const f of fixtures([1, 2])) lines.push(await playStyleMatch(f, DEFAULT_HALF_TICKS));
     const { rows } = table(lines);
     const all = rows[rows.length - 1]!;
     expect(all.label).toBe('all pairings');
@@ -27,7 +27,7 @@ describe('football statistics of the reference styles', () => {
   // of matches); here a looser bound on two seeds per pairing.
   it('score like football on a sample of seeds', async () => {
     const lines = [];
-    for (const f of fixtures([1, 2])) lines.push(await playOne(f, DEFAULT_HALF_TICKS));
+    for (const f of fixtures([1, 2])) lines.push(await playStyleMatch(f, DEFAULT_HALF_TICKS));
     const all = table(lines).rows.at(-1)!;
     expect(all.goals).toBeGreaterThanOrEqual(TARGETS.goalsMin - 0.5);
     expect(all.goals).toBeLessThanOrEqual(TARGETS.goalsMax + 1);

@@ -37,7 +37,7 @@ describe('replay codec', () => {
     expect(r.header.engine).toBe(ENGINE_VERSION);
     expect(r.header.config).toEqual(result.config);
     expect(r.header.budget).toEqual({ tickBudget: 1000 });
-    expect(r.header.teams.map((t) => t.source)).toEqual(['// fixture:golden\n', '// chaser\n']);
+    expect(r.header.teams.map((t) => t.source)).toEqual(['// golden\n', '// chaser\n']);
     expect(r.footer.score).toEqual(result.score);
     expect(r.footer.hash).toBe(result.hash);
     expect(r.footer.checkpoints).toEqual(result.checkpoints);

@@ -6,7 +6,7 @@ import type { MatchTick } from '../../engine/match-record.js';
 import { makeReplayHeader, ReplayWriter, type ReplaySink, type TeamSource } from '../../engine/replay/index.js';
 import { defaultConfig } from '../../engine/setup.js';
 import type { MatchConfig } from '../../engine/state.js';
-import { policy } from '../helpers/match.js';
+import { policy, team } from '../helpers/match.js';
 
 export function fakeSource(name: string): TeamSource {
   return { name, spec: `builtin:${name}`, file: `${name}.js`, sha256: 'f'.repeat(64), source: `// ${name}\n` };
@@ -31,7 +31,9 @@ export async function record(
   config: Partial<MatchConfig> & { seed: number },
   opts: { sink?: ReplaySink; onTick?: (r: MatchTick) => void; controllers?: [TeamController, TeamController] } = {},
 ): Promise<Recorded> {
-  const cfg = defaultConfig({ homeName: home, awayName: away, ...config });
+  // Teams play under their resolved names; hand-made controllers under the names given.
+  const name = (n: string): string => (opts.controllers ? n : team(n).name);
+  const cfg = defaultConfig({ homeName: name(home), awayName: name(away), ...config });
   const w = new ReplayWriter(header(cfg), opts.sink);
   const controllers = opts.controllers ?? [inProcessController(await policy(home)), inProcessController(await policy(away))];
   // The writer listens first, so a test's listener sees a segment already sent when it ends on this tick.
