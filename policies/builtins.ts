@@ -52,3 +52,9 @@ export function resolveTeam(spec: string, baseDir = process.cwd()): TeamSpec {
   if (!existsSync(file)) throw new Error(`${spec}: policy file not found`);
   return { spec, name: basename(file, extname(file)), file };
 }
+
+/** The ladder, weakest first; `builtin:<rung>` plays each. Names are also the names that key their random streams. */
+export const LADDER = ['ladder-1', 'ladder-2', 'ladder-3', 'ladder-4', 'ladder-5'] as const;
+
+/** The degenerate test teams (`fixture:<name>`, test/fixtures/policies) that must never beat the top of the ladder. */
+export const DEGENERATES = ['chase-all', 'shoot-always', 'park-the-bus', 'kick-out'] as const;

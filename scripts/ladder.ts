@@ -20,12 +20,11 @@ import { runMatch } from '../engine/match.js';
 import type { PolicyModule } from '../engine/policy.js';
 import { defaultConfig } from '../engine/setup.js';
 import { ENGINE_VERSION } from '../engine/version.js';
-import { BUILTINS, resolveTeam, type TeamSpec } from '../policies/builtins.js';
+import { BUILTINS, DEGENERATES, LADDER, resolveTeam, type TeamSpec } from '../policies/builtins.js';
 import { ladderTable, type Interval, type LadderMatch, type LadderRow } from '../tournament/scrim/ladder.js';
 import { parseSeedRange } from '../tournament/scrim/plan.js';
 
-/** Weakest first. Names are also the team names that key the random streams, as `builtin:<name>` does. */
-export const LADDER = ['ladder-1', 'ladder-2', 'ladder-3', 'ladder-4', 'ladder-5'] as const;
+export { LADDER };
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 
 interface Fixture {
@@ -60,8 +59,7 @@ export async function playLadderMatch(f: Fixture, halfTicks: number): Promise<La
   return { a: f.a, b: f.b, seed: f.seed, aHome: f.aHome, goalsA: f.aHome ? gh : ga, goalsB: f.aHome ? ga : gh, hash: r.hash };
 }
 
-/** The degenerate test teams of test/fixtures/policies, which must not beat the top of the ladder. */
-export const DEGENERATES = ['chase-all', 'shoot-always', 'park-the-bus', 'kick-out'] as const;
+export { DEGENERATES };
 
 function fixtures(seeds: number[]): Fixture[] {
   const out: Fixture[] = [];

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { play } from '../helpers/match.js';
 
 const STYLES = ['possession', 'gegenpress', 'deepblock', 'direct'];
-const DEGENERATES = ['chase-all', 'shoot-always', 'park-the-bus', 'kick-out'];
+import { DEGENERATES } from '../../policies/builtins.js';
 const SEEDS = [1, 2];
 
 describe.each(DEGENERATES)('degenerate %s', (d) => {

@@ -6,7 +6,8 @@
 //   node --no-node-snapshot --import tsx scripts/ladder.ts --degenerates --seeds 1-20
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_HALF_TICKS } from '../../engine/constants.js';
-import { DEGENERATES, LADDER, playLadderMatch } from '../../scripts/ladder.js';
+import { DEGENERATES, LADDER } from '../../policies/builtins.js';
+import { playLadderMatch } from '../helpers/ladder.js';
 
 const TOP = LADDER[LADDER.length - 1]!;
 const SEEDS = Array.from({ length: 20 }, (_, k) => k + 1);

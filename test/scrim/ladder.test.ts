@@ -4,7 +4,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ENGINE_VERSION } from '../../engine/version.js';
-import { LADDER, playLadderMatch } from '../../scripts/ladder.js';
+import { LADDER } from '../../policies/builtins.js';
+import { playLadderMatch } from '../helpers/ladder.js';
 import { ladderTable, type LadderMatch } from '../../tournament/scrim/ladder.js';
 
 const sample = JSON.parse(readFileSync(new URL('../../docs/ladder-sample.json', import.meta.url), 'utf8')) as {

@@ -20,7 +20,7 @@ import { Catalog, ClientError } from '../../viewer/server/catalog.js';
 import { startServer } from '../../viewer/server/index.js';
 import { LiveHub } from '../../viewer/server/live.js';
 import { idFromFileName, openSource } from '../../viewer/server/sources.js';
-import { Client } from '../bench/viewer-server.js';
+import { Client } from '../helpers/viewer-server.js';
 import { assemble, copyParts, disassemble, setSegmentField, SEGMENT_FIELDS, type Parts } from '../replay/mutate.js';
 import { cachedPlay, cli, recordShort, type CachedPlay } from '../replay/verify-helpers.js';
 

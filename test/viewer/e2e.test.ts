@@ -14,8 +14,8 @@ import type { Frame } from '../../engine/replay/types.js';
 import type { CupReport } from '../../tournament/report.js';
 import { layoutFor, toScreen } from '../../viewer/client/match/draw.js';
 import { startServer, type ViewerServer } from '../../viewer/server/index.js';
-import { ensureViewerBuilt, launchBrowser, readHook, VIEWER_DIST, type BrowserRig } from '../bench/viewer-client.js';
-import { makeCupFolder, recordMatch } from '../bench/viewer-server.js';
+import { ensureViewerBuilt, launchBrowser, readHook, VIEWER_DIST, type BrowserRig } from '../helpers/browser.js';
+import { makeCupFolder, recordMatch } from '../helpers/viewer-server.js';
 
 const SHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
 

@@ -9,7 +9,7 @@ import { ReplayReader } from '../../engine/replay/reader.js';
 import { decodeSegment } from '../../engine/replay/segment.js';
 import { CLIENT, SERVER } from '../../viewer/protocol.js';
 import { startServer, type ViewerServer } from '../../viewer/server/index.js';
-import { Client, recordMatch } from '../bench/viewer-server.js';
+import { Client, recordMatch } from '../helpers/viewer-server.js';
 
 const CLIENTS = 50;
 let tmp: string;

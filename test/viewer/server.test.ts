@@ -16,7 +16,7 @@ import { UserError } from '../../tournament/errors.js';
 import type { CupReport } from '../../tournament/report.js';
 import { CLIENT, MAX_INBOUND_BYTES, MAX_PAYLOAD_BYTES, SERVER, type ServerMessage, type StreamFrame } from '../../viewer/protocol.js';
 import { LiveHub, startServer, type ViewerServer } from '../../viewer/server/index.js';
-import { Client, makeCupFolder, recordMatch, type Recorded } from '../bench/viewer-server.js';
+import { Client, makeCupFolder, recordMatch, type Recorded } from '../helpers/viewer-server.js';
 
 let tmp: string;
 let cupDir: string;
