@@ -2,7 +2,11 @@
 // no character of the author's text moves to another line, so V8's line numbers stay right.
 //  - every function body gets a unit and a depth level, given back in a finally;
 //  - every loop body gets a unit per iteration;
-//  - one import line in front of line 1 brings in the counter and the trip function.
+//  - a generator's body gets a unit but no depth level: it may be suspended across calls, so
+//    its depth is counted where it is resumed (the runtime wraps next/return/throw instead);
+//  - spread (`...x`), object spread and `for (k in x)` go through the runtime, which charges
+//    the real size of x before V8 walks it (and bounds argument lists);
+//  - one import line in front of line 1 brings in the counter, the trip and those helpers.
 // The checks are inlined (see guest/budget.ts for their shape and why).
 import ts from 'typescript';
 import { RESERVED_PREFIX, RUNTIME_SPECIFIER } from './protocol.js';
@@ -20,6 +24,9 @@ interface Insertion {
 
 const B = `${RESERVED_PREFIX}b`;
 const T = `${RESERVED_PREFIX}t`;
+const S = `${RESERVED_PREFIX}s`;
+/** Most parameters a function may declare: huge frames would move where V8's stack ends. */
+export const MAX_PARAMS = 255;
 const LOOP = `if(--${B}.n<0)${T}();`;
 const CLOSE_FN = `}finally{${B}.d--}`;
 
@@ -41,8 +48,30 @@ function hasBody(n: ts.Node): n is ts.FunctionLikeDeclaration {
   );
 }
 
+/** True when `n` (an array or object literal, or a spread in one) is written to: a destructuring assignment target. */
+function isAssignmentTarget(n: ts.Node): boolean {
+  let cur = n;
+  for (let p = n.parent; p; cur = p, p = p.parent) {
+    if (ts.isArrayLiteralExpression(p) || ts.isObjectLiteralExpression(p) || ts.isSpreadElement(p) || ts.isSpreadAssignment(p) || ts.isParenthesizedExpression(p)) continue;
+    if (ts.isPropertyAssignment(p) && p.initializer === cur) continue;
+    if (ts.isShorthandPropertyAssignment(p)) continue;
+    if (ts.isBinaryExpression(p)) return p.operatorToken.kind === ts.SyntaxKind.EqualsToken && p.left === cur;
+    if (ts.isForInStatement(p) || ts.isForOfStatement(p)) return p.initializer === cur;
+    return false;
+  }
+  return false;
+}
+
+function isAsync(n: ts.Node): boolean {
+  return ts.canHaveModifiers(n) && (ts.getModifiers(n) ?? []).some((m) => m.kind === ts.SyntaxKind.AsyncKeyword);
+}
+
 /** The first problem that keeps the file from loading, or null. */
 function refusal(n: ts.Node, sf: ts.SourceFile, linear: (p: string, f: string) => void): string | null {
+  if ((hasBody(n) && isAsync(n)) || ts.isAwaitExpression(n) || (ts.isForOfStatement(n) && n.awaitModifier)) {
+    return 'async functions and await are not allowed: promise jobs would run outside the tick\'s budget (a policy is synchronous)';
+  }
+  if (hasBody(n) && n.parameters.length > MAX_PARAMS) return `a function may declare at most ${MAX_PARAMS} parameters (found ${n.parameters.length})`;
   if (ts.isImportDeclaration(n) || ts.isImportEqualsDeclaration(n) || (ts.isExportDeclaration(n) && n.moduleSpecifier)) {
     const spec = ts.isImportEqualsDeclaration(n) ? '' : ` "${(n.moduleSpecifier as ts.StringLiteral | undefined)?.text ?? ''}"`;
     return `imports are not allowed (found import${spec}): a policy is one self-contained file`;
@@ -67,6 +96,7 @@ function refusal(n: ts.Node, sf: ts.SourceFile, linear: (p: string, f: string) =
 
 export function instrument(js: string, filename: string, maxDepth: number): Instrumented {
   const OPEN_FN = `if(--${B}.n<0||++${B}.d>${Math.floor(maxDepth)})${T}();try{`;
+  const GEN_OPEN = `if(--${B}.n<0)${T}();`;
   ensureV8Flags();
   const linear = makeLinearCheck(RegExp);
   const sf = ts.createSourceFile(filename, js, ts.ScriptTarget.ES2022, true, ts.ScriptKind.JS);
@@ -85,7 +115,10 @@ export function instrument(js: string, filename: string, maxDepth: number): Inst
       problem = { line: lineOf(n.getStart(sf)), problem: why };
       return;
     }
-    if (hasBody(n) && n.body) {
+    if (hasBody(n) && n.body && n.asteriskToken) {
+      // A generator: a unit on each start, no depth level (see the file's opening comment).
+      ins.push({ pos: n.body.getStart(sf) + 1, text: GEN_OPEN, close: false, depth });
+    } else if (hasBody(n) && n.body) {
       const body = n.body;
       if (ts.isBlock(body) && body.getStart(sf) + 1 === body.end - 1) {
         ins.push({ pos: body.end - 1, text: OPEN_FN + CLOSE_FN, close: false, depth }); // `{}`: one piece keeps the order
@@ -96,6 +129,23 @@ export function instrument(js: string, filename: string, maxDepth: number): Inst
         ins.push({ pos: body.getStart(sf), text: `{${OPEN_FN}return `, close: false, depth });
         ins.push({ pos: body.end, text: `${CLOSE_FN}}`, close: true, depth });
       }
+    }
+    const wrapExpr = (e: ts.Expression, open: string, close: string): void => {
+      ins.push({ pos: e.getStart(sf), text: open, close: false, depth: depth + 1 });
+      ins.push({ pos: e.end, text: close, close: true, depth: depth + 1 });
+    };
+    if (ts.isSpreadElement(n) && !isAssignmentTarget(n)) {
+      const inCall = ts.isCallExpression(n.parent) || ts.isNewExpression(n.parent);
+      wrapExpr(n.expression, `${S}.spread(`, `,${inCall ? 1 : 0})`);
+    }
+    if (ts.isSpreadAssignment(n) && !isAssignmentTarget(n)) wrapExpr(n.expression, `${S}.spreadObject(`, ')');
+    if (ts.isForInStatement(n)) wrapExpr(n.expression, `${S}.forIn(`, ')');
+    // Rest in array destructuring walks the whole iterable: `const [a, ...r] = x` charges x first.
+    if (ts.isVariableDeclaration(n) && n.initializer && ts.isArrayBindingPattern(n.name) && n.name.elements.some((e) => ts.isBindingElement(e) && e.dotDotDotToken)) {
+      wrapExpr(n.initializer, `${S}.spread(`, ',0)');
+    }
+    if (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isArrayLiteralExpression(n.left) && n.left.elements.some((e) => ts.isSpreadElement(e))) {
+      wrapExpr(n.right, `${S}.spread(`, ',0)');
     }
     if (isLoop(n)) {
       const body = n.statement;
@@ -110,7 +160,7 @@ export function instrument(js: string, filename: string, maxDepth: number): Inst
   visit(sf, 0);
   if (problem) return { ok: false, ...(problem as { line: number; problem: string }) };
 
-  const header = `import { b as ${B}, t as ${T} } from ${JSON.stringify(RUNTIME_SPECIFIER)};`;
+  const header = `import { b as ${B}, t as ${T}, s as ${S} } from ${JSON.stringify(RUNTIME_SPECIFIER)};`;
   // A hashbang must stay first: the import then goes at the start of line 2.
   const headerPos = js.startsWith('#!') ? js.indexOf('\n') + 1 || js.length : 0;
   ins.push({ pos: headerPos, text: headerPos === js.length && headerPos > 0 ? `\n${header}` : header, close: false, depth: -1 });

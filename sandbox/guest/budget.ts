@@ -9,6 +9,13 @@
 // Both fields stay small integers (Smis) so V8 keeps those checks cheap.
 import { ST_BUDGET, ST_DEPTH, ST_OK } from '../protocol.js';
 
+// Captured before anything is wrapped or frozen: the trip must never go through a charged native.
+const freeze = Object.freeze;
+const ceil = Math.ceil;
+const max = Math.max;
+const ErrorCtor = Error;
+const toText = String;
+
 /** n: units left in this call; d: current call depth of the policy's own functions. */
 export const b = { n: 0, d: 0 };
 
@@ -25,13 +32,13 @@ export function t(): never {
   if (tripped === ST_OK) {
     const depth = b.d > maxDepth;
     tripped = depth ? ST_DEPTH : ST_BUDGET;
-    usedAtTrip = depth ? granted - Math.max(b.n, 0) : granted;
-    tripStack = String(new Error('budget').stack);
+    usedAtTrip = depth ? granted - max(b.n, 0) : granted;
+    tripStack = toText(new ErrorCtor('budget').stack);
   }
   if (b.d > maxDepth) b.d--; // the failed entry never reaches its finally
   b.n = -1;
   // A fresh frozen object each time: catching one gains nothing, the next check throws again.
-  throw Object.freeze({ matchday: tripped === ST_DEPTH ? 'call depth exceeded' : 'work budget exhausted' });
+  throw freeze({ matchday: tripped === ST_DEPTH ? 'call depth exceeded' : 'work budget exhausted' });
 }
 
 /** Charge `n` units for native work of that size (see natives.ts). */
@@ -44,7 +51,7 @@ export function charge(n: number): void {
       b.n = -1;
       t();
     }
-    b.n -= Math.ceil(n);
+    b.n -= ceil(n);
   }
 }
 

@@ -12,8 +12,14 @@ let marks: DebugMark[] = [];
 let droppedLines = 0;
 let droppedMarks = 0;
 
-function clip(s: string): string {
-  return s.length > maxChars ? s.slice(0, maxChars) + '…' : s;
+// Captured before the policy exists: clipping its text must not be charged to it, nor reach what it can change.
+const apply = Reflect.apply;
+const sliceString = String.prototype.slice;
+const testRegExp = RegExp.prototype.test;
+const COLOUR = /^[#a-zA-Z0-9(),. %]*$/;
+
+function clip(s: string, max = maxChars): string {
+  return s.length > max ? (apply(sliceString, s, [0, max]) as string) + (max === maxChars ? '…' : '') : s;
 }
 
 /** Text for one console argument. Objects go through JSON (charged by size); anything odd gets a tag. */
@@ -65,7 +71,7 @@ function finite(...vs: unknown[]): boolean {
 
 function colour(c: unknown): string {
   // Short CSS-like colour names or hex only: the viewer draws it, nothing else reads it.
-  return typeof c === 'string' && c.length <= 24 && /^[#a-zA-Z0-9(),. %]*$/.test(c) && c.length > 0 ? c : 'white';
+  return typeof c === 'string' && c.length <= 24 && c.length > 0 && apply(testRegExp, COLOUR, [c]) === true ? c : 'white';
 }
 
 function mark(m: DebugMark): void {
@@ -96,7 +102,7 @@ export function installChannel(g: Record<string, unknown>, limits: { lines: numb
     },
     text(x: unknown, y: unknown, text: unknown, color?: unknown): void {
       charge(1);
-      if (finite(x, y)) mark({ kind: 'text', x: x as number, y: y as number, text: clip(format(text)).slice(0, 80), color: colour(color) });
+      if (finite(x, y)) mark({ kind: 'text', x: x as number, y: y as number, text: clip(format(text), 80), color: colour(color) });
     },
   });
   Object.defineProperty(g, 'console', { value: console, writable: true, enumerable: false, configurable: true });

@@ -13,6 +13,11 @@ const REMOVED = [
   'FinalizationRegistry',
   // Intl formats "now" when given no date, which would read the real clock.
   'Intl',
+  // A chain of proxies recurses natively where no counter sees it, and traps make every
+  // built-in's reads policy code: the sandbox cannot bound that, so Proxy is not offered.
+  'Proxy',
+  // Promise jobs would run after the tick, outside its budget: no promises (async syntax is refused at load).
+  'Promise',
 ] as const;
 
 function refuseCodegen(): never {

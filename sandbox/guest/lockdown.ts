@@ -19,6 +19,7 @@ const defineProperty = Object.defineProperty;
 const hasOwn = Object.hasOwn;
 const apply = Reflect.apply;
 const TypeErr = TypeError;
+const SetCtor = Set;
 
 type Obj = Record<PropertyKey, unknown>;
 
@@ -51,7 +52,6 @@ function tameOverrides(): void {
     for (const key of ['constructor', 'message', 'name', 'toString']) tameOverride(E.prototype, key);
   }
   for (const key of ['constructor', 'toString']) tameOverride(Array.prototype, key);
-  tameOverride(Promise.prototype, 'constructor');
 }
 
 /** Intrinsics the global object does not name but a policy can reach through syntax. */
@@ -89,7 +89,7 @@ const HIDDEN = hiddenIntrinsics();
 /** Freezes every object reachable from `roots` through own properties (values, getters, setters) and prototypes. */
 function deepFreeze(roots: unknown[], keepOpen: object): number {
   // The global object stays open (its bindings are sealed separately); what it inherits is frozen.
-  const seen = new Set<unknown>([keepOpen]);
+  const seen = new SetCtor<unknown>([keepOpen]);
   const todo = [...roots, getProto(keepOpen)];
   while (todo.length > 0) {
     const v = todo.pop();

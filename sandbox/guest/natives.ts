@@ -1,100 +1,501 @@
-// Native built-ins do work the instrumenter cannot see (a sort, a repeat, a fill of a
-// billion slots), so each is wrapped to charge the size of its input before it runs,
-// or of its output when only the output tells (JSON.stringify, Object.keys).
-import { charge } from './budget.js';
+// Native built-ins do work the instrumenter cannot see (a sort, a repeat, a Set built from a
+// million entries), so charging is an allow-list: every function-valued property of every
+// global built-in is either listed here as constant work, wrapped to charge the real size of its
+// input before it runs, or removed. Sizes come from captured intrinsics (the array's own length,
+// the typed array's internal length, a Map's size), never from a `length` the policy defines;
+// an iterable that is not a plain array, string, typed array, Map or Set is walked by the
+// runtime itself, one unit per element, before the native sees it as a plain array.
+//
+// Every wrapper also counts as one level of call depth, so native recursion that passes
+// through a wrapper (toString -> join -> toString ...) meets the same fixed depth cap as the
+// policy's own functions, far below V8's real stack limit.
+import { b, charge, t } from './budget.js';
 
 type AnyFn = (...args: unknown[]) => unknown;
+type Obj = Record<PropertyKey, unknown>;
+/** Units to charge for a call; may replace entries of `args` (an iterable by its walked copy). */
 type Cost = (self: unknown, args: unknown[]) => number;
 
+// Captured when the runtime is evaluated, before the policy exists.
 const apply = Reflect.apply;
+const construct = Reflect.construct;
+const isArray = Array.isArray;
+const isView = ArrayBuffer.isView;
+const getProto = Object.getPrototypeOf;
+const setProto = Object.setPrototypeOf;
+const getDesc = Object.getOwnPropertyDescriptor;
+const defineProperty = Object.defineProperty;
+const ownKeys = Reflect.ownKeys;
+const hasOwn = Object.hasOwn;
+const clz32 = Math.clz32;
+const ceil = Math.ceil;
+const min = Math.min;
+const ITER: typeof Symbol.iterator = Symbol.iterator;
+const ArrayProto = Array.prototype;
+const TypedProto = getProto(Uint8Array.prototype) as object;
+const typedLength = getDesc(TypedProto, 'length')?.get as AnyFn;
+const mapSize = getDesc(Map.prototype, 'size')?.get as AnyFn;
+const setSize = getDesc(Set.prototype, 'size')?.get as AnyFn;
+const bufferBytes = getDesc(ArrayBuffer.prototype, 'byteLength')?.get as AnyFn;
+const viewBytes = getDesc(DataView.prototype, 'byteLength')?.get as AnyFn;
+const arrayIter = ArrayProto[ITER];
+const typedIter = (TypedProto as Obj)[ITER];
+const mapIter = Map.prototype[ITER];
+const setIter = Set.prototype[ITER];
+const stringIter = String.prototype[ITER];
+const TypeErr = TypeError;
+const RangeErr = RangeError;
 
-/** Length (or size) of a value, 0 when it has none; getters on it run as policy code and are charged. */
-function len(v: unknown): number {
-  if (v === null || v === undefined) return 0;
-  const o = v as { length?: unknown; size?: unknown };
-  const n = typeof v === 'string' ? v.length : +((o.length ?? o.size) as number);
-  return n > 0 ? n : 0;
+/** Longest argument list a call may spread or apply: far below what V8's stack takes at the deepest allowed call. */
+export const MAX_ARGS = 10_000;
+/** Deepest nesting JSON.stringify and flat may walk; deeper is a RangeError at this fixed depth. */
+export const MAX_NESTING = 200;
+/** Longest chain of bound functions (calling one recurses natively through the chain). */
+export const MAX_BIND_CHAIN = 64;
+
+/** The `length` a generic array method will read from an ordinary object, when it is a plain number data property. */
+function plainLength(o: object): number {
+  for (let p: object | null = o; p !== null; p = getProto(p) as object | null) {
+    const d = getDesc(p, 'length');
+    if (!d) continue;
+    if ('value' in d && typeof d.value === 'number') return d.value > 0 ? min(d.value, 2 ** 53 - 1) : 0;
+    throw new TypeErr('matchday: a built-in was given an array-like whose length is not a plain number');
+  }
+  return 0;
+}
+
+function tryGet(getter: AnyFn, o: object): number {
+  try {
+    return apply(getter, o, []) as number;
+  } catch {
+    return -1;
+  }
+}
+
+/** Real size of a value: characters, elements, entries or bytes; 0 for what has none. */
+export function size(v: unknown): number {
+  if (typeof v === 'string') return v.length;
+  if ((typeof v !== 'object' && typeof v !== 'function') || v === null) return 0;
+  if (isArray(v)) return (v as unknown[]).length;
+  if (isView(v)) {
+    const n = tryGet(typedLength, v as object);
+    return n >= 0 ? n : tryGet(viewBytes, v as object);
+  }
+  const m = tryGet(mapSize, v as object);
+  if (m >= 0) return m;
+  const s = tryGet(setSize, v as object);
+  if (s >= 0) return s;
+  const ab = tryGet(bufferBytes, v as object);
+  if (ab >= 0) return ab;
+  return plainLength(v as object);
+}
+
+/**
+ * Units per own key when a native walks an object's keys (spread, assign, keys, ownKeys, for-in).
+ * An object with many keys is a hash table in V8, where copying or listing costs about a
+ * microsecond a key: hundreds of times a loop iteration. [default: 16]
+ */
+export const KEY_UNITS = 16;
+
+/** Work of walking the keys of `v`: per element for arrays, typed arrays and strings, KEY_UNITS per own key otherwise. */
+export function keyCount(v: unknown): number {
+  if ((typeof v !== 'object' && typeof v !== 'function') || v === null) return typeof v === 'string' ? v.length : 0;
+  if (isArray(v) || isView(v)) return size(v) + 8 * KEY_UNITS;
+  return ownKeys(v as object).length * KEY_UNITS;
+}
+
+/** The iterator `v` would use is the built-in one of a plain array, typed array, string, Map or Set. */
+function builtinIterable(v: unknown): boolean {
+  if (typeof v === 'string') return true;
+  if (typeof v !== 'object' || v === null || hasOwn(v, ITER)) return false;
+  const it = (v as Obj)[ITER];
+  return (isArray(v) && it === arrayIter) || (isView(v) && it === typedIter) || it === mapIter || it === setIter || it === stringIter;
+}
+
+/**
+ * Size of an iterable argument, charged as it is known. A built-in iterable's size is read;
+ * anything else (a generator, a Map iterator, a policy's own iterator) is walked here, one unit
+ * per element, and the caller passes the walked array on instead. Returns [units, replacement].
+ */
+function iterableCost(v: unknown): [number, unknown] {
+  if (v === null || v === undefined) return [0, v];
+  if (builtinIterable(v)) return [size(v), v];
+  if ((typeof v !== 'object' && typeof v !== 'function') || (v as Obj)[ITER] === undefined) return [size(v), v];
+  const out: unknown[] = [];
+  const it = apply((v as Obj)[ITER] as AnyFn, v, []) as { next: AnyFn };
+  const next = it.next;
+  for (let i = 0; ; i++) {
+    charge(1);
+    const r = apply(next, it, []) as { done: unknown; value: unknown };
+    if (r.done) break;
+    out[i] = r.value;
+  }
+  return [0, out];
 }
 
 /** n * ceil(log2(n + 1)): the comparisons of a merge sort, in integer arithmetic. */
 function nlogn(n: number): number {
-  return n < 4294967296 ? n * (32 - Math.clz32(n)) : Infinity;
+  return n < 4294967296 ? n * (32 - clz32(n)) : Infinity;
 }
 
-const selfLen: Cost = (self) => len(self);
+function num(v: unknown): number {
+  return typeof v === 'number' && v > 0 ? v : 0;
+}
 
-function wrapBefore(obj: object, name: string, cost: Cost): void {
-  const target = obj as Record<string, unknown>;
-  const orig = target[name];
-  if (typeof orig !== 'function') return;
+let depthCap = 400;
+/**
+ * Call depth of the wrapped native now running (-1: none). A native that builds its result
+ * through a constructor (map through Array[Symbol.species], Array.from through `new this(n)`)
+ * calls the constructor at its own depth; the policy's code always runs at least one deeper.
+ * So a charging constructor called at exactly this depth is that native's own work, charged already.
+ */
+let nativeAt = -1;
+
+function wrapFn(name: string, orig: AnyFn, cost: Cost | null): AnyFn {
+  // A function expression, not a method, so a wrapped constructor stays constructible.
   const wrapped = {
-    [name](this: unknown, ...args: unknown[]): unknown {
-      charge(cost(this, args));
-      return apply(orig as AnyFn, this, args);
+    [name]: function (this: unknown, ...args: unknown[]): unknown {
+      if (cost !== null) charge(cost(this, args));
+      if (++b.d > depthCap) t();
+      const outer = nativeAt;
+      nativeAt = b.d;
+      try {
+        return new.target ? construct(orig, args, new.target) : apply(orig, this, args);
+      } finally {
+        nativeAt = outer;
+        b.d--;
+      }
     },
   }[name] as AnyFn;
-  Object.defineProperty(wrapped, 'length', { value: (orig as AnyFn).length });
-  Object.defineProperty(obj, name, { value: wrapped, writable: true, enumerable: false, configurable: true });
+  defineProperty(wrapped, 'length', { value: orig.length });
+  return wrapped;
 }
 
-function wrapAfter(obj: object, name: string): void {
-  const target = obj as Record<string, unknown>;
-  const orig = target[name];
-  if (typeof orig !== 'function') return;
-  const wrapped = {
-    [name](this: unknown, ...args: unknown[]): unknown {
-      charge(1);
-      const result = apply(orig as AnyFn, this, args);
-      charge(len(result));
-      return result;
-    },
-  }[name] as AnyFn;
-  Object.defineProperty(wrapped, 'length', { value: (orig as AnyFn).length });
-  Object.defineProperty(obj, name, { value: wrapped, writable: true, enumerable: false, configurable: true });
+function wrap(obj: object, name: PropertyKey, cost: Cost | null): void {
+  const d = getDesc(obj, name);
+  if (!d || typeof d.value !== 'function') return;
+  defineProperty(obj, name, { ...d, value: wrapFn(typeof name === 'symbol' ? `[${String(name.description)}]` : String(name), d.value as AnyFn, cost) });
 }
 
-// Linear in the receiver's length. Callback methods are charged too: a native callback
-// such as Math.sqrt would otherwise run a million times for free.
-const LINEAR = [
-  'join', 'fill', 'indexOf', 'lastIndexOf', 'includes', 'reverse', 'toReversed', 'slice', 'splice', 'toSpliced',
-  'flat', 'flatMap', 'copyWithin', 'with', 'map', 'forEach', 'filter', 'reduce', 'reduceRight', 'some', 'every',
-  'find', 'findIndex', 'findLast', 'findLastIndex',
-];
-const STRING_LINEAR = [
-  'split', 'replace', 'replaceAll', 'match', 'matchAll', 'search', 'indexOf', 'lastIndexOf', 'includes',
-  'startsWith', 'endsWith', 'trim', 'trimStart', 'trimEnd', 'toUpperCase', 'toLowerCase', 'normalize',
-  'localeCompare', 'toLocaleUpperCase', 'toLocaleLowerCase',
-];
+/**
+ * Replaces a global constructor by a charging one that builds the same objects: the prototype
+ * is shared (instanceof and subclassing work) and statics are inherited from the real one.
+ */
+function wrapCtor(g: Obj, name: string, cost: Cost): void {
+  const Real = g[name] as AnyFn;
+  if (typeof Real !== 'function') return;
+  const W = wrapFn(name, Real, (self, args) => (b.d === nativeAt ? 0 : cost(self, args)));
+  setProto(W, Real);
+  defineProperty(W, 'prototype', { value: Real.prototype, writable: false, enumerable: false, configurable: false });
+  defineProperty(Real.prototype, 'constructor', { value: W, writable: true, enumerable: false, configurable: true });
+  defineProperty(g, name, { value: W, writable: true, enumerable: false, configurable: true });
+}
 
-export function chargeNatives(): void {
-  const typedProto = Object.getPrototypeOf(Uint8Array.prototype) as object;
-  for (const proto of [Array.prototype, typedProto]) {
-    for (const name of LINEAR) wrapBefore(proto, name, selfLen);
-    wrapBefore(proto, 'sort', (self) => nlogn(len(self)));
-    wrapBefore(proto, 'toSorted', (self) => nlogn(len(self)));
+const selfSize: Cost = (self) => size(self);
+const arg0Size: Cost = (_self, args) => size(args[0]);
+const argCount: Cost = (_self, args) => args.length;
+const iterArg = (k: number): Cost => (_self, args) => {
+  const [n, v] = iterableCost(args[k]);
+  if (v !== args[k]) args[k] = v;
+  return n + 1;
+};
+/** An argument list given as an array: its real size, bounded so no call can reach V8's stack limit. */
+const argList = (k: number): Cost => (_self, args) => {
+  const n = size(args[k]);
+  if (n > MAX_ARGS) throw new RangeErr(`matchday: an argument list of ${n} values (at most ${MAX_ARGS})`);
+  return n + 1;
+};
+
+/** Depth of nested objects and arrays under `v` (cycles stop the walk; JSON.stringify reports them), charging one unit per value. */
+function nesting(v: unknown, depth: number, path: unknown[]): void {
+  if (typeof v !== 'object' || v === null) return;
+  if (depth > MAX_NESTING) throw new RangeErr(`matchday: a structure nested deeper than ${MAX_NESTING} levels`);
+  for (let i = 0; i < path.length; i++) if (path[i] === v) return;
+  path[depth] = v;
+  const keys = isArray(v) ? null : ownKeys(v as object);
+  const n = keys === null ? (v as unknown[]).length : keys.length;
+  charge(n + 1);
+  for (let i = 0; i < n; i++) {
+    const d = keys === null ? getDesc(v, String(i)) : getDesc(v, keys[i] as PropertyKey);
+    if (d && 'value' in d) nesting(d.value, depth + 1, path);
   }
-  wrapBefore(Array.prototype, 'concat', (self, args) => {
-    let n = len(self);
-    for (const a of args) n += len(a) + 1;
-    return n;
-  });
-  wrapBefore(typedProto, 'set', (_self, args) => len(args[0]));
-  wrapBefore(Array, 'from', (_self, args) => len(args[0]) + 1);
-  for (const name of STRING_LINEAR) wrapBefore(String.prototype, name, (self) => (typeof self === 'string' ? self.length : len(self)));
-  wrapBefore(String.prototype, 'repeat', (self, args) => (typeof self === 'string' ? self.length : 1) * (+(args[0] as number) || 0));
-  wrapBefore(String.prototype, 'padStart', (_self, args) => +(args[0] as number) || 0);
-  wrapBefore(String.prototype, 'padEnd', (_self, args) => +(args[0] as number) || 0);
-  wrapBefore(String.prototype, 'concat', (self, args) => {
-    let n = typeof self === 'string' ? self.length : 0;
-    for (const a of args) n += typeof a === 'string' ? a.length : 1;
-    return n;
-  });
-  wrapBefore(JSON, 'parse', (_self, args) => (typeof args[0] === 'string' ? args[0].length : 1));
-  wrapAfter(JSON, 'stringify');
-  for (const name of ['keys', 'values', 'entries', 'getOwnPropertyNames', 'getOwnPropertySymbols']) wrapAfter(Object, name);
-  wrapBefore(Object, 'fromEntries', (_self, args) => len(args[0]));
-  wrapBefore(Function.prototype, 'apply', (_self, args) => len(args[1]));
-  wrapBefore(Reflect, 'apply', (_self, args) => len(args[2]));
-  wrapBefore(Reflect, 'construct', (_self, args) => len(args[1]));
-  wrapBefore(String, 'fromCharCode', (_self, args) => args.length);
+  path.length = depth;
 }
+
+/** Elements flat(depth) would visit, charged as they are counted. */
+function flatCost(self: unknown, args: unknown[]): number {
+  const depth = args[0] === undefined ? 1 : +(args[0] as number);
+  if (!(depth <= MAX_NESTING)) throw new RangeErr(`matchday: flat depth ${String(args[0])} (at most ${MAX_NESTING})`);
+  const walk = (a: unknown, d: number): void => {
+    const n = size(a);
+    charge(n + 1);
+    if (d <= 0 || !isArray(a)) return;
+    for (let i = 0; i < n; i++) {
+      const x = (a as unknown[])[i];
+      if (isArray(x)) walk(x, d - 1);
+    }
+  };
+  walk(self, depth);
+  return 0;
+}
+
+// Array methods, linear in the receiver's real length. Callbacks are charged on top of that by
+// the policy's own instrumentation, and a native callback such as Math.sqrt costs its element.
+const ARRAY_LINEAR = [
+  'join', 'fill', 'indexOf', 'lastIndexOf', 'includes', 'reverse', 'toReversed', 'slice', 'splice', 'toSpliced',
+  'copyWithin', 'with', 'map', 'forEach', 'filter', 'reduce', 'reduceRight', 'some', 'every', 'find', 'findIndex',
+  'findLast', 'findLastIndex', 'toString', 'toLocaleString', 'shift', 'unshift',
+];
+/** Constant work on arrays and typed arrays: an iterator is made lazily, push and pop touch one end. */
+const ARRAY_FREE = ['constructor', '@@iterator', '@@unscopables', 'entries', 'keys', 'values', 'at', 'push', 'pop'];
+const STRING_LINEAR = [
+  'split', 'replace', 'replaceAll', 'match', 'matchAll', 'search', 'indexOf', 'lastIndexOf', 'includes', 'startsWith',
+  'endsWith', 'trim', 'trimStart', 'trimEnd', 'trimLeft', 'trimRight', 'toUpperCase', 'toLowerCase', 'normalize',
+  'localeCompare', 'toLocaleUpperCase', 'toLocaleLowerCase', 'slice', 'substring', 'substr', 'isWellFormed',
+  'toWellFormed', 'anchor', 'big', 'blink', 'bold', 'fixed', 'fontcolor', 'fontsize',
+  'italics', 'link', 'small', 'strike', 'sub', 'sup',
+];
+/** Constant work: left as they are. (A string's at/charAt/charCodeAt/codePointAt read one character.) */
+const STRING_FREE = ['at', 'charAt', 'charCodeAt', 'codePointAt', 'constructor', 'toString', 'valueOf'];
+
+/** Allow-list per object: name -> cost (null: constant work). Anything else that is a function is removed. */
+type Table = Record<string, Cost | null>;
+
+const FREE_MATH = [
+  'abs', 'acos', 'acosh', 'asin', 'asinh', 'atan', 'atan2', 'atanh', 'cbrt', 'ceil', 'clz32', 'cos', 'cosh', 'exp',
+  'expm1', 'floor', 'fround', 'imul', 'log', 'log10', 'log1p', 'log2', 'round', 'sign', 'sin', 'sinh', 'sqrt', 'tan',
+  'tanh', 'trunc', 'random',
+];
+
+/** A table without a prototype, so names such as `constructor` are never found by inheritance. */
+function table(free: readonly string[], charged: Table = {}): Table {
+  const out = Object.create(null) as Table;
+  for (const k of ownKeys(charged)) out[k as string] = charged[k as string] ?? null;
+  for (const k of free) if (!hasOwn(out, k)) out[k] = null;
+  return out;
+}
+
+function stringCost(self: unknown): number {
+  return typeof self === 'string' ? self.length : size(self);
+}
+
+/** Applies an allow-list to `obj`: listed names are wrapped or kept, every other function-valued property removed. */
+function allow(obj: object | undefined, list: Table): void {
+  if (!obj) return;
+  for (const key of ownKeys(obj)) {
+    const d = getDesc(obj, key);
+    if (!d || typeof d.value !== 'function') continue;
+    const name = typeof key === 'symbol' ? `@@${String(key.description).replace(/^Symbol\./, '')}` : key;
+    if (!hasOwn(list, name)) {
+      if (d.configurable) delete (obj as Obj)[key];
+      continue;
+    }
+    const cost = list[name];
+    if (cost !== null && cost !== undefined) wrap(obj, key, cost);
+  }
+}
+
+export interface NativeOptions {
+  maxCallDepth: number;
+}
+
+export function chargeNatives(opts: NativeOptions): void {
+  depthCap = opts.maxCallDepth;
+  const g = globalThis as unknown as Obj;
+
+  const arrayTable: Table = table(ARRAY_FREE, {
+    ...Object.fromEntries(ARRAY_LINEAR.map((n) => [n, selfSize])),
+    sort: (self) => nlogn(size(self)),
+    toSorted: (self) => nlogn(size(self)),
+    flat: flatCost,
+    flatMap: selfSize,
+    concat: (self, args) => {
+      let n = size(self);
+      for (const a of args) n += size(a) + 1;
+      return n;
+    },
+  });
+  allow(ArrayProto, arrayTable);
+  allow(Array, table(['isArray', '@@species'], { from: iterArg(0), of: argCount }));
+
+  const typedTable: Table = table([...ARRAY_FREE, 'buffer', 'byteLength', 'byteOffset', 'length', '@@toStringTag'], {
+    ...Object.fromEntries(ARRAY_LINEAR.map((n) => [n, selfSize])),
+    sort: (self) => nlogn(size(self)),
+    toSorted: (self) => nlogn(size(self)),
+    subarray: null,
+    set: (_self, args) => size(args[0]) + 1,
+  });
+  allow(TypedProto, typedTable);
+  allow(getProto(Uint8Array) as object, table(['@@species'], { from: iterArg(0), of: argCount }));
+
+  allow(String.prototype, table([...STRING_FREE, '@@iterator'], {
+    ...Object.fromEntries(STRING_LINEAR.map((n) => [n, stringCost])),
+    repeat: (self, args) => (typeof self === 'string' ? self.length : 1) * num(args[0]),
+    padStart: (_self, args) => num(args[0]),
+    padEnd: (_self, args) => num(args[0]),
+    concat: (self, args) => {
+      let n = typeof self === 'string' ? self.length : 0;
+      for (const a of args) n += typeof a === 'string' ? a.length : 1;
+      return n;
+    },
+  }));
+  allow(String, table([], { fromCharCode: argCount, fromCodePoint: argCount, raw: (_self, args) => size(args[0]) + args.length }));
+
+  allow(Object, table(
+    ['getPrototypeOf', 'setPrototypeOf', 'create', 'defineProperty', 'getOwnPropertyDescriptor', 'is', 'isExtensible', 'preventExtensions', 'hasOwn'],
+    {
+      keys: (_self, args) => keyCount(args[0]),
+      values: (_self, args) => keyCount(args[0]),
+      entries: (_self, args) => keyCount(args[0]),
+      getOwnPropertyNames: (_self, args) => keyCount(args[0]),
+      getOwnPropertySymbols: (_self, args) => keyCount(args[0]),
+      getOwnPropertyDescriptors: (_self, args) => keyCount(args[0]),
+      defineProperties: (_self, args) => keyCount(args[1]),
+      assign: (_self, args) => {
+        let n = 1;
+        for (let i = 1; i < args.length; i++) n += keyCount(args[i]);
+        return n;
+      },
+      fromEntries: iterArg(0),
+      freeze: (_self, args) => keyCount(args[0]),
+      seal: (_self, args) => keyCount(args[0]),
+      isFrozen: (_self, args) => keyCount(args[0]),
+      isSealed: (_self, args) => keyCount(args[0]),
+      groupBy: iterArg(0),
+    },
+  ));
+  allow(Object.prototype, table(
+    ['hasOwnProperty', 'isPrototypeOf', 'propertyIsEnumerable', 'toLocaleString', 'toString', 'valueOf', 'constructor',
+      '__defineGetter__', '__defineSetter__', '__lookupGetter__', '__lookupSetter__'],
+  ));
+
+  const boundDepth = new WeakMap<object, number>();
+  allow(Function.prototype, table(['constructor', 'call', '@@hasInstance', 'toString'], {
+    apply: argList(1),
+    bind: (self, args) => {
+      const depth = (typeof self === 'function' ? (boundDepth.get(self) ?? 0) : 0) + 1;
+      if (depth > MAX_BIND_CHAIN) throw new RangeErr(`matchday: a chain of more than ${MAX_BIND_CHAIN} bound functions`);
+      if (args.length > MAX_ARGS) throw new RangeErr(`matchday: an argument list of ${args.length} values (at most ${MAX_ARGS})`);
+      pendingBindDepth = depth;
+      return args.length + 1;
+    },
+  }));
+  // bind's result is known only after the call: remember its chain depth then.
+  const bindWrapped = Function.prototype.bind;
+  defineProperty(Function.prototype, 'bind', {
+    value: {
+      bind(this: unknown, ...args: unknown[]): unknown {
+        const f = apply(bindWrapped, this, args) as object;
+        boundDepth.set(f, pendingBindDepth);
+        return f;
+      },
+    }.bind,
+    writable: true,
+    enumerable: false,
+    configurable: true,
+  });
+  defineProperty(Function.prototype.bind, 'length', { value: 1 });
+
+  allow(Reflect, table(
+    ['defineProperty', 'deleteProperty', 'get', 'getOwnPropertyDescriptor', 'getPrototypeOf', 'has', 'isExtensible', 'preventExtensions', 'set', 'setPrototypeOf'],
+    { apply: argList(2), construct: argList(1), ownKeys: (_self, args) => keyCount(args[0]) },
+  ));
+  allow(JSON, table([], {
+    parse: (_self, args) => (typeof args[0] === 'string' ? args[0].length : 1),
+    stringify: (_self, args) => {
+      nesting(args[0], 0, []);
+      return 1;
+    },
+  }));
+  // min, max and hypot take an argument list, which spread and apply already charge and bound.
+  allow(Math, table([...FREE_MATH, 'max', 'min', 'hypot']));
+  allow(Number, table(['isFinite', 'isInteger', 'isNaN', 'isSafeInteger'], { parseFloat: arg0Size, parseInt: arg0Size }));
+  allow(Number.prototype, table(['constructor', 'toExponential', 'toFixed', 'toPrecision', 'toString', 'valueOf', 'toLocaleString']));
+  allow(Boolean.prototype, table(['constructor', 'toString', 'valueOf']));
+  allow(Symbol, table(['for', 'keyFor']));
+  allow(Symbol.prototype, table(['constructor', 'toString', 'valueOf', '@@toPrimitive', 'description']));
+  allow(BigInt, table(['asIntN', 'asUintN']));
+  allow(BigInt.prototype, table(['constructor', 'toString', 'valueOf', 'toLocaleString']));
+  const collection = (extra: Table = {}): Table => table(['constructor', 'get', 'set', 'has', 'add', 'delete', 'size', '@@iterator', '@@toStringTag'], {
+    clear: selfSize,
+    forEach: selfSize,
+    entries: null,
+    keys: null,
+    values: null,
+    ...extra,
+  });
+  allow(Map.prototype, collection());
+  allow(Set.prototype, collection());
+  allow(WeakMap.prototype, table(['constructor', 'get', 'set', 'has', 'delete', '@@toStringTag']));
+  allow(WeakSet.prototype, table(['constructor', 'add', 'has', 'delete', '@@toStringTag']));
+  allow(Map, table(['@@species'], { groupBy: iterArg(0) }));
+  allow(Set, table(['@@species']));
+  allow(ArrayBuffer, table(['isView', '@@species']));
+  allow(ArrayBuffer.prototype, table(['constructor', 'byteLength', 'maxByteLength', 'resizable', 'detached', '@@toStringTag'], {
+    slice: selfSize,
+    resize: (_self, args) => num(args[0]),
+    transfer: selfSize,
+    transferToFixedLength: selfSize,
+  }));
+  for (const key of ['encodeURI', 'encodeURIComponent', 'decodeURI', 'decodeURIComponent', 'escape', 'unescape', 'parseInt', 'parseFloat']) {
+    wrap(g, key, (_self, args) => size(typeof args[0] === 'string' ? args[0] : '') + 1);
+  }
+  const re = RegExp.prototype as unknown as Obj;
+  // A match scans the input: exec, test and the Symbol methods cost the input's length.
+  const input: Cost = (_self, args) => (typeof args[0] === 'string' ? args[0].length : 1) + 1;
+  allow(re, table(['constructor', 'compile', 'toString', 'flags', 'source', 'global'], {
+    exec: input,
+    test: input,
+    '@@match': input,
+    '@@matchAll': input,
+    '@@replace': (_self, args) => size(typeof args[0] === 'string' ? args[0] : '') + size(typeof args[1] === 'string' ? args[1] : '') + 1,
+    '@@search': input,
+    '@@split': input,
+  }));
+
+  // Constructors whose work grows with their arguments.
+  const lengthArg: Cost = (_self, args) => (args.length === 1 && typeof args[0] === 'number' ? num(args[0]) : args.length) + 1;
+  wrapCtor(g, 'Array', lengthArg);
+  for (const name of ['Set', 'Map', 'WeakSet', 'WeakMap']) wrapCtor(g, name, iterArg(0));
+  const typedCost: Cost = (self, args) => {
+    const a = args[0];
+    if (typeof a === 'number') return num(a) + 1;
+    if (typeof a === 'object' && a !== null && tryGet(bufferBytes, a) >= 0) return 1;
+    return iterArg(0)(self, args);
+  };
+  for (const name of ['Int8Array', 'Uint8Array', 'Uint8ClampedArray', 'Int16Array', 'Uint16Array', 'Int32Array', 'Uint32Array', 'Float32Array', 'Float64Array', 'BigInt64Array', 'BigUint64Array']) {
+    wrapCtor(g, name, typedCost);
+  }
+  wrapCtor(g, 'ArrayBuffer', (_self, args) => ceil(num(args[0]) / 8) + 1);
+
+  // Resuming a generator puts its frame back on the stack: each resumption is one level of
+  // depth, so chains of generators resuming each other meet the same cap as recursion.
+  const genProto = getProto(function* () {}).prototype as object;
+  for (const key of ['next', 'return', 'throw']) wrap(genProto, key, null);
+}
+
+let pendingBindDepth = 0;
+
+/** Spread, for-in and rest destructuring, as the instrumenter rewrites them (see instrument.ts). */
+export const syntax = {
+  /** `...x` in an array literal, a call or `new`: a plain array of x's elements, charged by its size. */
+  spread(v: unknown, inCall: boolean): unknown {
+    const [n, out] = iterableCost(v);
+    const len = out === v ? n : (out as unknown[]).length;
+    if (inCall && len > MAX_ARGS) throw new RangeErr(`matchday: an argument list of ${len} values (at most ${MAX_ARGS})`);
+    charge(n + 1);
+    return out;
+  },
+  /** `{...x}`: charged by x's own keys. */
+  spreadObject(v: unknown): unknown {
+    charge(keyCount(v) + 1);
+    return v;
+  },
+  /** `for (k in x)`: V8 collects every key before the first iteration, so they are charged before. */
+  forIn(v: unknown): unknown {
+    let n = 1;
+    for (let p: unknown = v; (typeof p === 'object' || typeof p === 'function') && p !== null; p = getProto(p)) n += keyCount(p);
+    charge(n);
+    return v;
+  },
+};

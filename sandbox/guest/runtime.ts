@@ -14,9 +14,11 @@ import * as budget from './budget.js';
 import { drain, installChannel, pending, resetChannel } from './channel.js';
 import { harden } from './harden.js';
 import { lockdown } from './lockdown.js';
-import { chargeNatives } from './natives.js';
+import { chargeNatives, syntax } from './natives.js';
 
 export { b, t } from './budget.js';
+/** What the instrumenter's rewrites of spread, object spread and for-in call. */
+export const s = syntax;
 
 /** The match clock starts here (2026-06-11T00:00:00Z, an arbitrary fixed day). */
 const EPOCH_MS = 1781136000000;
@@ -48,8 +50,10 @@ function deepFreeze<T>(o: T): T {
   return o;
 }
 
+const sliceString = String.prototype.slice;
+
 function clip(s: string, n: number): string {
-  return s.length > n ? s.slice(0, n) : s;
+  return s.length > n ? (apply(sliceString, s, [0, n]) as string) : s;
 }
 
 /** A thrown value in words. Reading it may run policy code (getters, proxies): that is charged, and guarded. */
@@ -73,12 +77,14 @@ function budgetError(st: number, limit: number): GuestError {
 
 /** Sets up the hardened global. Called once, before the policy module is evaluated. */
 export function configure(config: GuestConfig, matchInfo: MatchInfo, setupBudget: number): void {
+  // The sandbox's own set-up goes through wrapped natives too: it must not trip an unset budget.
+  budget.start(2 ** 30 - 1, config.maxCallDepth);
   cfg = config;
   info = deepFreeze(matchInfo);
   msPerTick = 1000 / (matchInfo.ticksPerSecond || 10);
   const rng = stream(config.seed, `policy:${config.teamName}`);
   harden({ random: rng, now: () => EPOCH_MS + clockTick * msPerTick });
-  chargeNatives();
+  chargeNatives({ maxCallDepth: config.maxCallDepth });
   installChannel(globalThis as unknown as Record<string, unknown>, {
     lines: config.maxLogLines,
     chars: config.maxLogChars,

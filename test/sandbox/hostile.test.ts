@@ -8,7 +8,7 @@ import { INFO, PLAIN_POLICY, runPolicy } from './harness.js';
 
 const FORBIDDEN = [
   'eval', 'WebAssembly', 'SharedArrayBuffer', 'Atomics', 'WeakRef', 'FinalizationRegistry', 'setTimeout',
-  'setInterval', 'setImmediate', 'queueMicrotask', 'process', 'require', 'Intl', 'performance', 'fetch',
+  'setInterval', 'setImmediate', 'queueMicrotask', 'process', 'require', 'Intl', 'performance', 'fetch', 'Proxy', 'Promise',
 ];
 
 const CASES: Case[] = [
@@ -113,10 +113,10 @@ const CASES: Case[] = [
   { name: '[].constructor.constructor', source: tick("return [].constructor.constructor('return []')();"), check: threw(/EvalError/) },
   { name: "globalThis['ev' + 'al']", source: tick("return globalThis['ev' + 'al']('[]');"), check: threw(/TypeError/) },
   { name: 'Reflect.construct(Function)', source: tick("return Reflect.construct(Function, ['return []'])();"), check: threw(/EvalError/) },
-  { name: 'AsyncFunction constructor', source: tick("return (async function () {}).constructor('return 1');"), check: threw(/EvalError/) },
+  { name: 'AsyncFunction constructor (async is refused at load)', source: tick("return (async function () {}).constructor('return 1');"), check: (r) => refused(r, /^hostile\.js:2: async functions and await are not allowed/) },
   { name: 'GeneratorFunction constructor', source: tick("return (function* () {}).constructor('yield 1');"), check: threw(/EvalError/) },
-  { name: 'AsyncGeneratorFunction constructor', source: tick("return Object.getPrototypeOf(async function* () {}).constructor('');"), check: threw(/EvalError/) },
-  { name: 'arrow constructor via prototype', source: tick("return Object.getPrototypeOf(async () => {}).constructor('');"), check: threw(/EvalError/) },
+  { name: 'AsyncGeneratorFunction constructor', source: tick("return Object.getPrototypeOf(async function* () {}).constructor('');"), check: (r) => refused(r, /async functions and await are not allowed/) },
+  { name: 'arrow constructor via prototype', source: tick("return Object.getPrototypeOf(async () => {}).constructor('');"), check: (r) => refused(r, /async functions and await are not allowed/) },
   { name: 'dynamic import()', source: tick("import('node:fs');\nreturn [];"), check: (r) => refused(r, /^hostile\.js:2: import\(\) is not allowed/) },
   { name: 'static import', source: `import fs from 'node:fs';\n${tick('return [];')}`, check: (r) => refused(r, /^hostile\.js:1: imports are not allowed \(found import "node:fs"\)/) },
   { name: 'require', source: `\n${tick("const fs = require('fs');\nreturn [];")}`, check: (r) => refused(r, /^hostile\.js:3: require\(\) is not allowed/) },
@@ -164,7 +164,7 @@ const CASES: Case[] = [
   { name: 'throws a string', source: tick("throw 'plain words';"), check: threw(/threw string plain words/) },
   { name: 'throws null', source: tick('throw null;'), check: threw(/threw object null/) },
   { name: 'throws an object', source: tick('throw { code: 1 };'), check: threw(/threw a non-Error object/) },
-  { name: 'throws a proxy whose traps loop', source: tick('throw new Proxy({}, { getPrototypeOf() { for (;;); } });'), check: budget },
+  { name: 'throws a proxy (Proxy is not offered)', source: tick('throw new Proxy({}, { getPrototypeOf() { for (;;); } });'), check: threw(/ReferenceError: Proxy is not defined/) },
   {
     name: 'throws an Error whose message getter loops',
     source: tick("const e = new Error('x');\nObject.defineProperty(e, 'message', { get() { for (;;); } });\nthrow e;"),
@@ -181,11 +181,11 @@ const CASES: Case[] = [
     check: (r) => { expect(r.faults).toEqual([]); expect(moveOf(r, 0, 0)).toEqual([CF_MOVE, 3, 4]); },
   },
   { name: 'returns a getter that loops', source: tick('return [{ get moveTo() { for (;;); } }];'), check: budget },
-  { name: 'returns a proxy whose traps loop', source: tick('return new Proxy([], { get() { for (;;); } });'), check: budget },
+  { name: 'returns a proxy (Proxy is not offered)', source: tick('return new Proxy([], { get() { for (;;); } });'), check: threw(/ReferenceError: Proxy is not defined/) },
   {
-    name: 'returns a proxy claiming a huge length',
-    source: tick("return new Proxy([], { get(t, k) { return k === 'length' ? 1e9 : { moveTo: { x: 1, y: 1 } }; } });"),
-    check: (r) => { expect(warnings(r)[0]).toMatch(/1000000000 commands/); expect(moveOf(r, 0, 10)).toEqual([CF_MOVE, 1, 1]); },
+    name: 'returns an array-like claiming a huge length',
+    source: tick("return { length: 1e9, 0: { moveTo: { x: 1, y: 1 } } };"),
+    check: (r) => { expect(warnings(r)[0]).toMatch(/tick returned object, expected an array/); },
   },
   {
     name: 'NaN and Infinity positions',
@@ -265,7 +265,7 @@ runCases('hostile corpus', CASES);
 
 describe('the opponent plays on', () => {
   const solo = runPolicy(PLAIN_POLICY, { ticks: 6 });
-  for (const c of CASES.filter((x) => /endless loop in tick|memory bomb|throws an Error every|console flooding|proxy whose traps/.test(x.name))) {
+  for (const c of CASES.filter((x) => /endless loop in tick|memory bomb|throws an Error every|console flooding|proxy/.test(x.name))) {
     it(`beside "${c.name}"`, async () => {
       const { createSandboxController } = await import('../../sandbox/index.js');
       const { syntheticObservation } = await import('./harness.js');
