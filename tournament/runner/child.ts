@@ -5,7 +5,9 @@
 import { existsSync, writeFileSync, writeSync } from 'node:fs';
 import { atomicWrite } from '../cupdir.js';
 import type { ChildMessage, MatchJob, ParentMessage } from './job.js';
+import { resolveLimits } from '../../sandbox/index.js';
 import { playOne } from './play-one.js';
+import { startWatchdog } from './watchdog.js';
 
 const MARK_FD = 4;
 const mark = new Int32Array(2);
@@ -40,12 +42,31 @@ function hostDeathHook(): ((tick: number) => void) | null {
   };
 }
 
+/** Test hook: MATCHDAY_TEST_HANG="<tick>:<team>" makes that call hang in native work no interrupt reaches. */
+function hangHook(): ((tick: number, team: number) => void) | null {
+  const spec = process.env.MATCHDAY_TEST_HANG;
+  if (!spec) return null;
+  const [at, who] = spec.split(':').map(Number);
+  return (tick, team) => {
+    if (tick !== at || team !== who) return;
+    for (;;) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 1000);
+  };
+}
+
 const dieInHostWork = hostDeathHook();
+const hang = hangHook();
+const watchdog = startWatchdog(MARK_FD);
 
 function run(job: MatchJob): void {
+  const limits = resolveLimits(job.limits);
   const { result, replay } = playOne(job, {
-    onCall: setMark,
+    onCall(tick, team) {
+      setMark(tick, team);
+      watchdog.arm(tick, team, tick === 0 ? limits.setupWallMs : limits.callWallMs);
+      hang?.(tick, team);
+    },
     onHostWork(tick) {
+      watchdog.disarm();
       setMark(tick, -1);
       dieInHostWork?.(tick);
     },

@@ -24,6 +24,8 @@ export interface Crash {
   team: 0 | 1 | -1;
   /** How it died: a signal name or an exit code. */
   how: string;
+  /** Set when the wall-clock watchdog killed the process (the call ran past twice its limit). */
+  wallClock?: boolean;
 }
 
 export interface RunResult extends MatchResult {

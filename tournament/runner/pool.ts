@@ -6,6 +6,7 @@ import type { ChildProcess } from 'node:child_process';
 import type { Readable } from 'node:stream';
 import type { ChildMessage, Crash, MatchJob, RunResult } from './job.js';
 import { limitProcessMemory, spawnMatchProcess } from './spawn.js';
+import { WATCHDOG_FLAG } from './watchdog.js';
 
 export interface RunHooks {
   /** Replay blobs as they are made; a 'header' after others means the match restarted after a crash. */
@@ -71,7 +72,12 @@ export class MatchPool {
       // Marks are 8 bytes each; only the latest complete one matters.
       const all: Buffer = carry.length > 0 ? Buffer.concat([carry, chunk]) : chunk;
       const whole = all.length - (all.length % 8);
-      if (whole >= 8) w.mark = { tick: all.readInt32LE(whole - 8), team: all.readInt32LE(whole - 4) as 0 | 1 | -1, how: '' };
+      if (whole >= 8) {
+        const team = all.readInt32LE(whole - 4);
+        const byWatchdog = team >= WATCHDOG_FLAG;
+        w.mark = { tick: all.readInt32LE(whole - 8), team: (byWatchdog ? team - WATCHDOG_FLAG : team) as 0 | 1 | -1, how: '' };
+        if (byWatchdog) w.mark.wallClock = true;
+      }
       carry = Buffer.from(all.subarray(whole));
     });
     child.stderr?.on('data', (d: Buffer) => {
@@ -128,7 +134,8 @@ export class MatchPool {
       const onClose = (code: number | null, signal: NodeJS.Signals | null) => {
         cleanup();
         const tail = w.stderr.trim().split('\n').filter(Boolean).slice(-2).join(' | ');
-        const how = `${signal ?? `exit code ${code}`}${tail ? `: ${tail.slice(0, 300)}` : ''}`;
+        const why = w.mark.wallClock ? 'killed by the wall-clock watchdog: the call ran past twice its limit' : (signal ?? `exit code ${code}`);
+        const how = `${why}${tail ? `: ${tail.slice(0, 300)}` : ''}`;
         resolve({ ok: false, crash: { ...w.mark, how } });
       };
       const cleanup = () => {
@@ -169,7 +176,9 @@ export class MatchPool {
       }
       if (out.ok) {
         this.release(w);
-        return { ...out.result, crashes, pid: out.pid };
+        // A death the wall clock decided (the watchdog) may not happen again on a rerun.
+        const nonReproducible = out.result.nonReproducible || crashes.some((c) => c.wallClock === true);
+        return { ...out.result, nonReproducible, crashes, pid: out.pid };
       }
       this.replace(w);
       const crash = out.crash;
