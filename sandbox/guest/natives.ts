@@ -194,10 +194,12 @@ function wrapCtor(g: Obj, name: string, cost: Cost): void {
 const selfSize: Cost = (self) => size(self);
 const arg0Size: Cost = (_self, args) => size(args[0]);
 const argCount: Cost = (_self, args) => args.length;
-const iterArg = (k: number): Cost => (_self, args) => {
+const iterArg = (k: number, perElement = 1): Cost => (_self, args) => {
   const [n, v] = iterableCost(args[k]);
-  if (v !== args[k]) args[k] = v;
-  return n + 1;
+  if (v === args[k]) return n * perElement + 1;
+  // Walked already at one unit an element; the native's own work on the copy comes on top.
+  args[k] = v;
+  return (v as unknown[]).length * (perElement - 1) + 1;
 };
 /** An argument list given as an array: its real size, bounded so no call can reach V8's stack limit. */
 const argList = (k: number): Cost => (_self, args) => {
@@ -456,7 +458,8 @@ export function chargeNatives(opts: NativeOptions): void {
   // Constructors whose work grows with their arguments.
   const lengthArg: Cost = (_self, args) => (args.length === 1 && typeof args[0] === 'number' ? num(args[0]) : args.length) + 1;
   wrapCtor(g, 'Array', lengthArg);
-  for (const name of ['Set', 'Map', 'WeakSet', 'WeakMap']) wrapCtor(g, name, iterArg(0));
+  // A hash-table insert costs a hundred loop iterations or more: priced like a key.
+  for (const name of ['Set', 'Map', 'WeakSet', 'WeakMap']) wrapCtor(g, name, iterArg(0, KEY_UNITS));
   const typedCost: Cost = (self, args) => {
     const a = args[0];
     if (typeof a === 'number') return num(a) + 1;

@@ -46,13 +46,22 @@ export const threw = (pattern: RegExp) => (r: RunRecord) => everyTick(r, 'error'
 export const tick = (body: string): string => `export function tick(obs) {\n${body}\n}`;
 export const probe = (expr: string): string => tick(`console.log(String(${expr})); return [];`);
 
+/**
+ * A case's run options with a generous wall-clock net: on a loaded machine (2 cores, many
+ * processes) an over-budget tick of a heavy case can take seconds of wall time, and the net
+ * firing would muddle what the case is about. Cases about the net set their own.
+ */
+export function caseOptions(c: Case): RunOptions {
+  return { ...c.opts, limits: { callWallMs: 30_000, ...c.opts?.limits } };
+}
+
 export function runCases(title: string, cases: Case[]): void {
   describe(title, () => {
     for (const c of cases) {
       it(c.name, () => {
-        const first = runPolicy(c.source, c.opts);
+        const first = runPolicy(c.source, caseOptions(c));
         c.check(first);
-        const second = runPolicy(c.source, c.opts);
+        const second = runPolicy(c.source, caseOptions(c));
         c.check(second);
         if (c.flaky) expect(kinds(second).filter((k) => k === 'memory')).toEqual(kinds(first).filter((k) => k === 'memory'));
         else expect(second.digest).toBe(first.digest);

@@ -1,0 +1,98 @@
+// Hostile corpus, work: every native and syntax form that does more than constant work is
+// charged by the real size of its input, before it runs, or bounded, or unavailable; native
+// recursion meets a fixed cap far below V8's stack limit; async code is refused at load.
+import { expect } from 'vitest';
+import { budget, logs, probe, refused, threw, tick, type Case } from '../corpus.js';
+
+const BIG = 'const a = new Array(100000).fill(1);';
+/** `n` times `body` in one tick, then `[]`: uncharged, each case would take seconds. */
+const times = (n: number, body: string): string => tick(`for (let k = 0; k < ${n}; k++) { ${body} }\nreturn [];`);
+const depth = threw(/call depth passed 400/);
+
+export const WORK_CASES: Case[] = [
+  // Syntax forms.
+  { name: 'array spread of a big array', source: `${BIG}\n${times(100, 'const x = [...a];')}`, check: budget },
+  { name: 'array spread of a Set', source: `${BIG}\nconst s = new Set(a.map((_, i) => i));\n${times(100, 'const x = [...s];')}`, check: budget },
+  { name: 'spread of a Map iterator', source: `${BIG}\nconst m = new Map(a.map((_, i) => [i, i]));\n${times(100, 'const x = [...m.values()];')}`, check: budget },
+  { name: 'object spread of a big object', source: `const o = {};\nfor (let i = 0; i < 20000; i++) o['k' + i] = i;\n${times(100, 'const x = { ...o };')}`, check: budget },
+  { name: 'for-in over a big array, left at once', source: `${BIG}\n${times(100, 'for (const i in a) break;')}`, check: budget },
+  { name: 'rest destructuring of a big array', source: `${BIG}\n${times(100, 'const [first, ...rest] = a;')}`, check: budget },
+  // Constructors.
+  { name: 'new Array(n)', source: times(1000, 'const x = new Array(100000);'), check: budget },
+  { name: 'Array(n) without new', source: times(1000, 'const x = Array(100000);'), check: budget },
+  { name: 'Array.from(iterator)', source: `${BIG}\nconst s = new Set(a.map((_, i) => i));\n${times(100, 'Array.from(s.values());')}`, check: budget },
+  { name: 'Array.from with a getter length that lies', source: times(100, "Array.from({ get length() { return 1e6; } });"), check: threw(/array-like whose length is not a plain number/) },
+  { name: 'new Set(big array)', source: `${BIG}\n${times(100, 'new Set(a);')}`, check: budget },
+  { name: 'new Map(big array)', source: `${BIG}\nconst pairs = a.map((_, i) => [i, i]);\n${times(100, 'new Map(pairs);')}`, check: budget },
+  { name: 'new Float64Array(n)', source: times(100, 'new Float64Array(1000000);'), check: budget },
+  { name: 'new Float64Array(big array)', source: `${BIG}\n${times(100, 'new Float64Array(a);')}`, check: budget },
+  { name: 'new ArrayBuffer(n)', source: times(100, 'new ArrayBuffer(64 * 1024 * 1024);'), check: budget },
+  // Object and Reflect.
+  { name: 'Object.assign from a big object', source: `const o = {};\nfor (let i = 0; i < 20000; i++) o['k' + i] = i;\n${times(100, 'Object.assign({}, o);')}`, check: budget },
+  { name: 'Object.assign from a big array', source: `${BIG}\n${times(100, 'Object.assign({}, a);')}`, check: budget },
+  { name: 'Reflect.ownKeys of a big object', source: `const o = {};\nfor (let i = 0; i < 20000; i++) o['k' + i] = i;\n${times(100, 'Reflect.ownKeys(o);')}`, check: budget },
+  { name: 'Object.keys of a big array', source: `${BIG}\n${times(100, 'Object.keys(a);')}`, check: budget },
+  // Strings and regular expressions.
+  { name: 'URI functions on a long string', source: `const s = 'é'.repeat(100000);\n${times(100, 'encodeURIComponent(s);')}`, check: budget },
+  { name: 'decodeURIComponent on a long string', source: `const s = '%41'.repeat(100000);\n${times(100, 'decodeURIComponent(s);')}`, check: budget },
+  { name: 'RegExp test over a long string', source: `const s = 'a'.repeat(100000);\nconst re = /b/;\n${times(1000, 're.test(s);')}`, check: budget },
+  { name: 'RegExp exec over a long string', source: `const s = 'a'.repeat(100000);\nconst re = /b/;\n${times(1000, 're.exec(s);')}`, check: budget },
+  { name: 'indexOf on a long rope', source: `let s = 'ab';\nfor (let i = 0; i < 20; i++) s += s;\n${times(100, "s.indexOf('z');")}`, check: budget },
+  // Lengths the policy controls.
+  {
+    name: 'typed array with an own length of 0 sorted',
+    source: `const t = new Float64Array(1000000);\nObject.defineProperty(t, 'length', { value: 0 });\n${times(10, 't.sort();')}`,
+    check: budget,
+  },
+  { name: 'sort of a generic array-like with a getter length', source: times(10, "Array.prototype.sort.call({ get length() { return 1e6; } });"), check: threw(/array-like whose length is not a plain number/) },
+  // Charged before, also when the native throws.
+  { name: 'JSON.stringify of a big cyclic array, caught', source: `${BIG}\na.push(a);\n${times(100, 'try { JSON.stringify(a); } catch (e) {}')}`, check: budget },
+  // Native recursion, bounded at a fixed depth.
+  { name: 'nested arrays turned to a string (toString chain)', source: `let a = [];\nfor (let i = 0; i < 10000; i++) a = [a];\n${tick('return [String(a)];')}`, check: depth },
+  { name: 'a chain of bound functions', source: tick('let f = () => 1;\nfor (let i = 0; i < 100000; i++) f = f.bind(null);\nreturn [f()];'), check: threw(/chain of more than 64 bound functions/) },
+  { name: 'JSON.stringify of a deeply nested object', source: `let o = {};\nfor (let i = 0; i < 100000; i++) o = { o };\n${tick('return [JSON.stringify(o)];')}`, check: threw(/nested deeper than 200 levels/) },
+  { name: 'flat(Infinity) of deeply nested arrays', source: `let a = [];\nfor (let i = 0; i < 100000; i++) a = [a];\n${tick('return a.flat(Infinity);')}`, check: threw(/flat depth Infinity/) },
+  { name: 'a spread call with a huge argument list', source: `const a = new Array(200000).fill(1);\n${tick('return [Math.max(...a)];')}`, check: threw(/argument list of 200000 values/) },
+  { name: 'apply with a huge argument list', source: `const a = new Array(200000).fill(1);\n${tick('return [Math.max.apply(null, a)];')}`, check: threw(/argument list of 200000 values/) },
+  { name: 'Reflect.apply with a huge argument list', source: `const a = new Array(200000).fill(1);\n${tick('return [Reflect.apply(Math.max, null, a)];')}`, check: threw(/argument list of 200000 values/) },
+  {
+    name: 'a function with thousands of parameters is refused at load',
+    source: `function f(${Array.from({ length: 3000 }, (_, i) => `p${i}`).join(', ')}) { return p0; }\n${tick('return [];')}`,
+    check: (r) => refused(r, /^hostile\.js:1: a function may declare at most 255 parameters \(found 3000\)/),
+  },
+  // The depth counter cannot be driven below zero.
+  {
+    name: 'generators suspended inside their body across ticks',
+    source:
+      'let gens = [];\nfunction* g() { try { yield 1; yield 2; } finally { } }\nfunction f(n) { return n <= 0 ? 0 : 1 + f(n - 1); }\n' +
+      tick('for (const x of gens) x.next();\ngens = [];\nfor (let i = 0; i < 3000; i++) { const x = g(); x.next(); gens.push(x); }\nreturn [f(1000)];'),
+    opts: { ticks: 4 },
+    check: depth,
+  },
+  {
+    name: 'a chain of generators resuming each other, prepared a tick before',
+    source:
+      'let chain = [];\nfunction* link(i) { yield 0; if (chain[i + 1]) chain[i + 1].next(); yield 1; }\n' +
+      tick('const old = chain;\nchain = [];\nfor (let i = 0; i < 5000; i++) { chain.push(link(i)); chain[i].next(); }\nif (old.length) old[0].next();\nreturn [];'),
+    opts: { ticks: 3 },
+    check: (r) => {
+      expect(r.ticks[0]?.outcome?.faults).toBeUndefined();
+      expect(r.ticks[1]?.outcome?.faults?.[0]?.message).toMatch(/call depth passed 400/);
+    },
+  },
+  { name: 'generators still work', source: probe('(() => { function* g() { yield 1; yield 2; } return [...g()].join(","); })()'), check: (r) => expect(logs(r)).toEqual(['1,2']) },
+  // Microtasks: no promise can be made.
+  { name: 'an async function is refused at load', source: `async function f() { return 1; }\n${tick('return [];')}`, check: (r) => refused(r, /^hostile\.js:1: async functions and await are not allowed/) },
+  { name: 'an async arrow is refused at load', source: tick('const f = async () => 1;\nreturn [];'), check: (r) => refused(r, /^hostile\.js:2: async functions/) },
+  { name: 'Promise is not offered', source: tick('Promise.resolve(1).then(() => { for (;;); });\nreturn [];'), check: threw(/ReferenceError: Promise is not defined/) },
+  // Plain use keeps working and stays cheap.
+  {
+    name: 'ordinary built-ins used plainly stay within budget',
+    source: probe(
+      "(() => { const a = [3, 1, 2]; const s = new Set(a); const m = new Map([[1, 'x']]); const o = { ...{ p: 1 }, q: 2 }; let n = 0; for (const k in o) n++; " +
+        "return [...s].sort().join('') + Array.from(m.keys()).join('') + Object.keys(o).join('') + n + Math.max(...a) + new Float64Array(a).length + JSON.stringify({ a }) + encodeURIComponent('a b'); })()",
+    ),
+    check: (r) => { expect(r.faults).toEqual([]); expect(logs(r)).toEqual(['1231pq233{"a":[3,1,2]}a%20b']); },
+  },
+];
+
