@@ -208,20 +208,36 @@ const argList = (k: number): Cost => (_self, args) => {
   return n + 1;
 };
 
-/** Depth of nested objects and arrays under `v` (cycles stop the walk; JSON.stringify reports them), charging one unit per value. */
+/**
+ * Walks what JSON.stringify will walk, charging one unit per value (long strings by length),
+ * and refuses nesting deeper than MAX_NESTING (cycles stop the walk; the native reports them).
+ * Array elements are read directly (fast); object properties through their descriptors, so no
+ * getter runs twice.
+ */
 function nesting(v: unknown, depth: number, path: unknown[]): void {
+  if (typeof v === 'string') {
+    if (v.length > 64) charge(v.length >> 3);
+    return;
+  }
   if (typeof v !== 'object' || v === null) return;
   if (depth > MAX_NESTING) throw new RangeErr(`matchday: a structure nested deeper than ${MAX_NESTING} levels`);
-  for (let i = 0; i < path.length; i++) if (path[i] === v) return;
+  for (let i = 0; i < depth; i++) if (path[i] === v) return;
   path[depth] = v;
-  const keys = isArray(v) ? null : ownKeys(v as object);
-  const n = keys === null ? (v as unknown[]).length : keys.length;
-  charge(n + 1);
-  for (let i = 0; i < n; i++) {
-    const d = keys === null ? getDesc(v, String(i)) : getDesc(v, keys[i] as PropertyKey);
-    if (d && 'value' in d) nesting(d.value, depth + 1, path);
+  if (isArray(v)) {
+    const n = (v as unknown[]).length;
+    charge(n + 1);
+    for (let i = 0; i < n; i++) {
+      const x = (v as unknown[])[i];
+      if (typeof x === 'string' || (typeof x === 'object' && x !== null)) nesting(x, depth + 1, path);
+    }
+  } else {
+    const keys = ownKeys(v as object);
+    charge(keys.length * 4 + 1);
+    for (let i = 0; i < keys.length; i++) {
+      const d = getDesc(v, keys[i] as PropertyKey);
+      if (d && 'value' in d) nesting(d.value, depth + 1, path);
+    }
   }
-  path.length = depth;
 }
 
 /** Elements flat(depth) would visit, charged as they are counted. */
