@@ -97,10 +97,10 @@ export function size(v: unknown): number {
  */
 export const KEY_UNITS = 16;
 
-/** Work of walking the keys of `v`: per element for arrays, typed arrays and strings, KEY_UNITS per own key otherwise. */
+/** Work of walking the keys of `v`: KEY_UNITS per own key (an array's or typed array's size read, not listed). */
 export function keyCount(v: unknown): number {
-  if ((typeof v !== 'object' && typeof v !== 'function') || v === null) return typeof v === 'string' ? v.length : 0;
-  if (isArray(v) || isView(v)) return size(v) + 8 * KEY_UNITS;
+  if ((typeof v !== 'object' && typeof v !== 'function') || v === null) return typeof v === 'string' ? v.length * KEY_UNITS : 0;
+  if (isArray(v) || isView(v)) return (size(v) + 8) * KEY_UNITS;
   return ownKeys(v as object).length * KEY_UNITS;
 }
 
