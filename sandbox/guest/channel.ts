@@ -102,7 +102,7 @@ export function installChannel(g: Record<string, unknown>, limits: { lines: numb
     },
     text(x: unknown, y: unknown, text: unknown, color?: unknown): void {
       charge(1);
-      if (finite(x, y)) mark({ kind: 'text', x: x as number, y: y as number, text: clip(format(text), 80), color: colour(color) });
+      if (finite(x, y)) mark({ kind: 'text', x: x as number, y: y as number, text: clip(format(text)).slice(0, 80), color: colour(color) });
     },
   });
   Object.defineProperty(g, 'console', { value: console, writable: true, enumerable: false, configurable: true });
