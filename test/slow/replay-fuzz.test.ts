@@ -209,7 +209,9 @@ function makeMutant(i: number): Mutant {
 function record(bytes: Uint8Array): string {
   const r = new ReplayReader(bytes, 'x');
   const frames = Array.from({ length: r.lastTick + 1 }, (_, t) => r.frameAt(t));
-  return canonicalJson({ footer: r.footer, frames });
+  // Verify does not vouch for what differs between faithful runs: the wall-clock flag and the sampled memory high-water.
+  const { nonReproducible: _n, teams, ...footer } = r.footer;
+  return canonicalJson({ footer: { ...footer, teams: teams.map(({ memoryHighWater: _m, ...t }) => t) }, frames });
 }
 
 function withTimeout<T>(p: Promise<T>, what: string): Promise<T> {
