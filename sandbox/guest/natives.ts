@@ -96,6 +96,19 @@ export function size(v: unknown): number {
  * microsecond a key: hundreds of times a loop iteration. [default: 16]
  */
 export const KEY_UNITS = 16;
+/**
+ * Units per key when a native builds a new object key by key from another (object spread,
+ * Object.assign): V8 measured at several microseconds a key for objects past a few hundred keys. [default: 128]
+ */
+export const COPY_UNITS = 128;
+/** Units per element a runtime walk of an iterator costs (a call and a result object per step). [default: 4] */
+export const STEP_UNITS = 4;
+/**
+ * Units per element for methods that build their result through the array's constructor
+ * (map, filter, slice, splice, concat, flat, flatMap): Array's constructor is the sandbox's
+ * charging one, which takes V8 off its fast path for these, about 1 microsecond an element. [default: 8]
+ */
+export const SPECIES_UNITS = 8;
 
 /** Work of walking the keys of `v`: KEY_UNITS per own key (an array's or typed array's size read, not listed). */
 export function keyCount(v: unknown): number {
@@ -125,7 +138,8 @@ function iterableCost(v: unknown): [number, unknown] {
   const it = apply((v as Obj)[ITER] as AnyFn, v, []) as { next: AnyFn };
   const next = it.next;
   for (let i = 0; ; i++) {
-    charge(1);
+    // A step through the iterator protocol (a call, a result object) is dearer than a loop iteration.
+    charge(STEP_UNITS);
     const r = apply(next, it, []) as { done: unknown; value: unknown };
     if (r.done) break;
     out[i] = r.value;
@@ -321,23 +335,25 @@ export function chargeNatives(opts: NativeOptions): void {
   depthCap = opts.maxCallDepth;
   const g = globalThis as unknown as Obj;
 
+  const speciesSize: Cost = (self) => size(self) * SPECIES_UNITS;
+  const SPECIES = ['map', 'filter', 'slice', 'splice'];
   const arrayTable: Table = table(ARRAY_FREE, {
-    ...Object.fromEntries(ARRAY_LINEAR.map((n) => [n, selfSize])),
+    ...Object.fromEntries(ARRAY_LINEAR.map((n) => [n, SPECIES.includes(n) ? speciesSize : selfSize])),
     sort: (self) => nlogn(size(self)),
     toSorted: (self) => nlogn(size(self)),
-    flat: flatCost,
-    flatMap: selfSize,
+    flat: (self, args) => flatCost(self, args) + size(self) * SPECIES_UNITS,
+    flatMap: speciesSize,
     concat: (self, args) => {
       let n = size(self);
       for (const a of args) n += size(a) + 1;
-      return n;
+      return n * SPECIES_UNITS;
     },
   });
   allow(ArrayProto, arrayTable);
   allow(Array, table(['isArray', '@@species'], { from: iterArg(0), of: argCount }));
 
   const typedTable: Table = table([...ARRAY_FREE, 'buffer', 'byteLength', 'byteOffset', 'length', '@@toStringTag'], {
-    ...Object.fromEntries(ARRAY_LINEAR.map((n) => [n, selfSize])),
+    ...Object.fromEntries(ARRAY_LINEAR.map((n) => [n, SPECIES.includes(n) ? speciesSize : selfSize])),
     sort: (self) => nlogn(size(self)),
     toSorted: (self) => nlogn(size(self)),
     subarray: null,
@@ -371,7 +387,7 @@ export function chargeNatives(opts: NativeOptions): void {
       defineProperties: (_self, args) => keyCount(args[1]),
       assign: (_self, args) => {
         let n = 1;
-        for (let i = 1; i < args.length; i++) n += keyCount(args[i]);
+        for (let i = 1; i < args.length; i++) n += keyCount(args[i]) * (COPY_UNITS / KEY_UNITS);
         return n;
       },
       fromEntries: iterArg(0),
@@ -507,7 +523,7 @@ export const syntax = {
   },
   /** `{...x}`: charged by x's own keys. */
   spreadObject(v: unknown): unknown {
-    charge(keyCount(v) + 1);
+    charge(keyCount(v) * (COPY_UNITS / KEY_UNITS) + 1);
     return v;
   },
   /** `for (k in x)`: V8 collects every key before the first iteration, so they are charged before. */
