@@ -88,4 +88,6 @@ process.on('message', (msg: ParentMessage) => {
 });
 // The parent is gone (killed, or finished): nothing left to do here.
 process.on('disconnect', () => process.exit(0));
+// Ready only once the watchdog thread runs: the parent then caps the address space at the size it sees.
+await watchdog.online;
 send({ type: 'ready' });

@@ -30,6 +30,12 @@ export interface Watchdog {
   arm(tick: number, team: number, limitMs: number): void;
   /** The call returned. */
   disarm(): void;
+  /**
+   * Resolves once the thread runs. The parent caps the process's address space at its size when it
+   * says it is ready: the thread's own V8 reservations must be made by then, or they count against
+   * the policies' allowance (and a fresh process could die creating its first isolate).
+   */
+  online: Promise<void>;
 }
 
 export function startWatchdog(markFd: number): Watchdog {
@@ -38,7 +44,9 @@ export function startWatchdog(markFd: number): Watchdog {
   const deadline = new Float64Array(sab, 16, 1);
   const worker = new Worker(THREAD, { eval: true, workerData: { sab, fd: markFd } });
   worker.unref();
+  const online = new Promise<void>((resolve) => worker.once('online', () => resolve()));
   return {
+    online,
     arm(tick, team, limitMs) {
       deadline[0] = Date.now() + 2 * limitMs;
       Atomics.store(s, 1, tick);
