@@ -40,8 +40,11 @@ function reason(e: unknown): string {
   return code ? (words[code] ?? code) : String(e);
 }
 
-/** A file that will be read: it must exist, be a regular file and be readable. `what` names it ("policy file"). */
-export function checkReadableFile(path: string, what: string, exitCode = 1): string {
+/**
+ * Something that will be read: it must exist, be of the kind asked for and be readable (folders also searchable).
+ * Files and folders differ only in the kind test, the words and the access bits.
+ */
+function checkReadable(path: string, what: string, exitCode: number, folder: boolean): string {
   let st: Stats | null;
   try {
     st = statOrNull(path);
@@ -49,31 +52,24 @@ export function checkReadableFile(path: string, what: string, exitCode = 1): str
     throw new UserError(`${path}: cannot open the ${what} (${reason(e)})`, exitCode);
   }
   if (!st) throw new UserError(`${path}: ${what} not found`, exitCode);
-  if (!st.isFile()) throw new UserError(`${path}: the ${what} is ${kindOf(st)}, not a file`, exitCode);
+  if (folder && !st.isDirectory()) throw new UserError(`${path}: the ${what} is ${st.isFile() ? 'a file' : kindOf(st)}, not a folder`, exitCode);
+  if (!folder && !st.isFile()) throw new UserError(`${path}: the ${what} is ${kindOf(st)}, not a file`, exitCode);
   try {
-    accessSync(path, constants.R_OK);
+    accessSync(path, folder ? constants.R_OK | constants.X_OK : constants.R_OK);
   } catch (e) {
     throw new UserError(`${path}: cannot read the ${what} (${reason(e)})`, exitCode);
   }
   return path;
 }
 
+/** A file that will be read: it must exist, be a regular file and be readable. `what` names it ("policy file"). */
+export function checkReadableFile(path: string, what: string, exitCode = 1): string {
+  return checkReadable(path, what, exitCode, false);
+}
+
 /** A folder that will be read: it must exist and be a folder. */
 export function checkReadableDir(path: string, what: string, exitCode = 1): string {
-  let st: Stats | null;
-  try {
-    st = statOrNull(path);
-  } catch (e) {
-    throw new UserError(`${path}: cannot open the ${what} (${reason(e)})`, exitCode);
-  }
-  if (!st) throw new UserError(`${path}: ${what} not found`, exitCode);
-  if (!st.isDirectory()) throw new UserError(`${path}: the ${what} is ${st.isFile() ? 'a file' : kindOf(st)}, not a folder`, exitCode);
-  try {
-    accessSync(path, constants.R_OK | constants.X_OK);
-  } catch (e) {
-    throw new UserError(`${path}: cannot read the ${what} (${reason(e)})`, exitCode);
-  }
-  return path;
+  return checkReadable(path, what, exitCode, true);
 }
 
 /**
