@@ -87,6 +87,31 @@ describe('viewer in headless Chromium', () => {
     expect(pageErrors).toEqual([]);
   });
 
+  it('serving one replay file opens its match at once, and the back link still shows the list', async () => {
+    const first = report.results[0]!;
+    const lone = await startServer({ root: resolve(cupDir, first.replay), port: 0, host: '127.0.0.1', distDir: VIEWER_DIST });
+    try {
+      await page.goto(lone.url);
+      await waitHook(page, `h.matchId !== null && h.final`);
+      expect(page.url()).toContain('#/match/');
+      // The back link leads to the list of one, and the list does not bounce back to the match.
+      await page.locator('a', { hasText: '←' }).first().click();
+      await page.locator('[data-testid=match-row]').first().waitFor();
+      await page.waitForTimeout(500);
+      expect(page.url()).not.toContain('#/match/');
+      expect(await page.locator('[data-testid=match-row]').count()).toBe(1);
+      // A page opened on a link to the list (not the bare address) stays on the list too.
+      await page.goto('about:blank');
+      await page.goto(`${lone.url}#/`);
+      await page.locator('[data-testid=match-row]').first().waitFor();
+      await page.waitForTimeout(500);
+      expect(page.url()).not.toContain('#/match/');
+    } finally {
+      await lone.close();
+    }
+    expect(pageErrors).toEqual([]);
+  });
+
   it('opening a match plays it, and the ball drawn at the shown tick is the decoded frame', async () => {
     const withGoal = report.results.find((r) => r.score[0] + r.score[1] > 0);
     expect(withGoal, 'the fixture cup has a match with a goal').toBeDefined();
@@ -157,7 +182,7 @@ describe('viewer in headless Chromium', () => {
     server.live.begin(id, blobs[0]!.bytes, { label: 'Live friendly' });
     server.live.segment(id, blobs[1]!.bytes);
     // The list learns of the match by itself, and it is one click away.
-    const link = page.locator(`[data-match="${id}"] a`);
+    const link = page.locator(`[data-match="${id}"] .score a`);
     await link.waitFor({ timeout: 15_000 });
     expect(await page.locator(`[data-match="${id}"]`).innerText()).toContain('LIVE');
     await link.click();

@@ -15,7 +15,7 @@ export function MatchList({ matches, name }: Props) {
         <tbody>
           {matches.map((m) => (
             <tr key={m.id} className={`status-${m.status}`} data-testid="match-row" data-match={m.id}>
-              <td className="muted">{m.label}</td>
+              <td className="muted">{m.streamable ? <a href={matchHref(m.id)}>{m.label}</a> : m.label}</td>
               <td className={m.winner === 'home' ? 'team win' : 'team'}>{name(m.home)}</td>
               <td className="score">
                 {m.streamable ? <a href={matchHref(m.id)}>{scoreText(m)}</a> : <span className="muted">{scoreText(m)}</span>}
