@@ -6,6 +6,11 @@ import type { PolicyModule } from '../../engine/policy.js';
 import { createMatch, defaultConfig } from '../../engine/setup.js';
 import { step } from '../../engine/step.js';
 
+/** The engine part of `npm run bench`. */
+export async function engineBench(): Promise<Record<string, number>> {
+  return { engine_ticks_per_s: engineTicksPerSecond(), match_ms_inprocess: await matchMsInProcess() };
+}
+
 /** Ticks per second of step() alone, all 22 players running to moving targets, kicking when they can. */
 export function engineTicksPerSecond(ticks = 200_000): number {
   const state = createMatch(defaultConfig({ seed: 1, halfTicks: ticks }));
