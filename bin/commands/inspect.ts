@@ -49,6 +49,8 @@ export function registerInspect(program: Command): void {
       if (from > reader.lastTick) throw new UserError(`--from ${from}: ${file} ends at tick ${reader.lastTick}`);
       if (from > to) throw new UserError(`--from ${from} is after --to ${to}`);
       const team = teamFilter(reader, opts.team);
+      // Said once, on stderr, so the records stay the same shape for every format.
+      if (reader.version < 2) process.stderr.write(`note: ${file}: this replay (format ${reader.version}) does not record budget use; every budgetUsed is null\n`);
       // A reader that stops early (`| head`) closes the pipe: that is the reader's choice, not an error.
       process.stdout.on('error', (e: NodeJS.ErrnoException) => {
         if (e.code === 'EPIPE') process.exit(0);

@@ -1,6 +1,6 @@
 // Comparing a recorded replay with a re-simulated one: what `matchday verify` reports.
 import { canonicalJson } from './canonical-json.js';
-import { CHANNELS, channelName, channelScale, frameToChannels } from './channels.js';
+import { CHANNELS, channelName, channelScale, channelsOfFormat, frameToChannels } from './channels.js';
 import type { ReplayReader } from './reader.js';
 import type { Frame, ReplayFooter } from './types.js';
 
@@ -81,11 +81,15 @@ export function firstJsonDifference(a: unknown, b: unknown, path = ''): { path: 
   return { path: path || '(all)', a: cut(a), b: cut(b) };
 }
 
-/** The first difference between two frames of the same tick, as quantised in the replay. */
-export function diffFrames(a: Frame, b: Frame, n?: Normalize): FrameDifference | null {
+/**
+ * The first difference between two frames of the same tick, as quantised in the replay. `channels`
+ * is how many are compared: all of them (state, then each team's budget use), or only the state
+ * when one side is a format 1 replay, which recorded no budget use.
+ */
+export function diffFrames(a: Frame, b: Frame, n?: Normalize, channels = CHANNELS): FrameDifference | null {
   frameToChannels(a, scratchA, 0);
   frameToChannels(b, scratchB, 0);
-  for (let c = 0; c < CHANNELS; c++) {
+  for (let c = 0; c < channels; c++) {
     if (scratchA[c] !== scratchB[c]) {
       const s = channelScale(c);
       return { tick: a.tick, minute: a.minute, what: channelName(c), recorded: String(scratchA[c]! / s), resimulated: String(scratchB[c]! / s) };
@@ -136,8 +140,10 @@ export function compareReplays(recorded: ReplayReader, fresh: ReplayReader, opts
   let firstFrame: FrameDifference | null = null;
   const last = Math.min(recorded.lastTick, fresh.lastTick);
   let framesCompared = 0;
+  // A sandbox that spent different work on a tick is a divergence; a format 1 record cannot say.
+  const channels = Math.min(channelsOfFormat(recorded.version), channelsOfFormat(fresh.version));
   for (let t = 0; t <= last && !firstFrame; t++) {
-    firstFrame = diffFrames(recorded.frameAt(t), fresh.frameAt(t), opts.normalize);
+    firstFrame = diffFrames(recorded.frameAt(t), fresh.frameAt(t), opts.normalize, channels);
     framesCompared++;
   }
   const other: string[] = [];

@@ -15,9 +15,14 @@
 // are made; a file is their concatenation plus the index blob and the trailer.
 
 /** The format this code writes. */
-export const REPLAY_FORMAT_VERSION = 1;
-/** Formats this code reads. */
-export const SUPPORTED_FORMATS: readonly number[] = [1];
+export const REPLAY_FORMAT_VERSION = 2;
+/** Formats this code reads (and can re-encode). */
+export const SUPPORTED_FORMATS: readonly number[] = [1, 2];
+/** What each format version changed; docs/REPLAY.md lists it. */
+export const FORMAT_HISTORY: Readonly<Record<number, string>> = {
+  1: 'the first format: header, segments of frames with events, debug output and faults, footer, index',
+  2: "each frame also stores both teams' work units used for that tick (two more channels per frame); format 1 replays read with every budget use null",
+};
 
 export const MAGIC = 'MDRP';
 export const TRAILER_MAGIC = 'MDRX';

@@ -6,7 +6,7 @@ import {
   TRAILER_BYTES, TRAILER_MAGIC, versionMessage,
 } from './format.js';
 import { checkFooter, checkHeader } from './header.js';
-import { checkSegmentPrefix, decodeSegmentPayload } from './segment.js';
+import { checkSegmentPrefix, decodeSegmentPayload, type SegmentBounds } from './segment.js';
 import type { Frame, ReplayFooter, ReplayHeader, SegmentInfo } from './types.js';
 
 const CACHE_SEGMENTS = 4;
@@ -38,6 +38,8 @@ export class ReplayReader {
   private readonly segs: Located[];
   private readonly footerAt: { offset: number; size: number };
   private readonly cache = new Map<number, Frame[]>();
+  /** What the header says every segment must keep to: its format's channels, the recorded tick budget. */
+  private readonly bounds: SegmentBounds;
 
   /** `file` names the replay in every error message. Checks the whole file's structure and every CRC up front. */
   constructor(
@@ -50,6 +52,8 @@ export class ReplayReader {
     if (this.header.format !== this.version) {
       throw new ReplayError(file, 'corrupt', `corrupt: the preamble says format ${this.version}, the header says ${this.header.format}`);
     }
+    const tickBudget = (this.header.budget as { tickBudget?: unknown } | null)?.tickBudget;
+    this.bounds = typeof tickBudget === 'number' ? { format: this.version, maxBudget: tickBudget } : { format: this.version };
     const afterHeader = PREAMBLE_BYTES + head.size;
     const index = this.readIndex(afterHeader);
     this.segs = index.segments.map((s, i) => this.locateSegment(s, i));
@@ -81,7 +85,7 @@ export class ReplayReader {
    */
   checkFrames(): void {
     for (let i = 0; i < this.segs.length; i++) {
-      if (!this.cache.has(i)) decodeSegmentPayload(this.segs[i]!.payload, this.file, `segment ${i}`);
+      if (!this.cache.has(i)) decodeSegmentPayload(this.segs[i]!.payload, this.file, `segment ${i}`, this.bounds);
     }
   }
 
@@ -178,7 +182,7 @@ export class ReplayReader {
       this.cache.set(i, f);
       return f;
     }
-    f = decodeSegmentPayload(this.segs[i]!.payload, this.file, `segment ${i}`).frames;
+    f = decodeSegmentPayload(this.segs[i]!.payload, this.file, `segment ${i}`, this.bounds).frames;
     this.cache.set(i, f);
     if (this.cache.size > CACHE_SEGMENTS) this.cache.delete(this.cache.keys().next().value!);
     return f;

@@ -12,6 +12,8 @@ export interface TeamTickRecord {
   logs: string[];
   marks: DebugMark[];
   faults: Fault[];
+  /** Work units the policy spent on this tick's commands; null when not recorded (frame 0, a frozen team, no sandbox, a format 1 replay). */
+  budgetUsed: number | null;
 }
 
 export interface TickRecord {
@@ -65,7 +67,7 @@ export function* tickRecords(reader: ReplayReader, opts: { from?: number; to?: n
       for (const t of [0, 1] as const) {
         if (team !== 'both' && team !== t) continue;
         const d = f.debug[t];
-        teams[SIDES[t]] = { name: names[t]!, logs: d?.logs ?? [], marks: d?.marks ?? [], faults: faults[t].get(f.tick) ?? [] };
+        teams[SIDES[t]] = { name: names[t]!, logs: d?.logs ?? [], marks: d?.marks ?? [], faults: faults[t].get(f.tick) ?? [], budgetUsed: f.budget[t] };
       }
       yield {
         tick: f.tick,

@@ -3,7 +3,9 @@
 // Payload: u32 index, u32 firstTick, u32 frameCount, endHash (two u32), u32 body length (so the
 // inflater allocates once), then deflate(body).
 // Body: uvar channel count, uvar residual byte length, the residuals, then canonical JSON of
-// the per-tick extras (events, debug, faults) for the ticks that have any.
+// the per-tick extras (events, debug, faults) for the ticks that have any. The channel count
+// says the format: STATE_CHANNELS in format 1, CHANNELS (the state plus each team's budget use)
+// in format 2, so a segment on the live stream decodes on its own.
 // Residuals are stored channel by channel (all frames of channel 0, then channel 1, ...): the
 // first frame's value is absolute (the keyframe), every later one is the difference from the
 // channel's prediction (see PREDICTOR), so long stretches of steady motion are runs of zeros.
@@ -11,7 +13,9 @@ import type { Fault } from '../controller.js';
 import { MODES, PERIODS, PLAYERS, type MatchEvent } from '../state.js';
 import { deflate, encodeBlock, inflateSized, jsonBytes, parseJsonBytes, readBlock } from './blocks.js';
 import { ByteReader, ByteWriter, OutOfBytes } from './bytes.js';
-import { CHANNELS, PREDICTOR, PRED_LINEAR, PRED_VELOCITY, VELOCITY_FROM, VEL_TO_POS, channelsToFrame } from './channels.js';
+import {
+  CHANNELS, G_BUDGET, MAX_BUDGET_USED, PREDICTOR, PRED_LINEAR, PRED_VELOCITY, STATE_CHANNELS, VELOCITY_FROM, VEL_TO_POS, channelsOfFormat, channelsToFrame,
+} from './channels.js';
 import { KIND_SEGMENT, LIMITS, ReplayError, SEGMENT_PREFIX_BYTES, SEGMENT_TICKS } from './format.js';
 import { problemOf } from './check.js';
 import { checkExtrasJson } from './schema.js';
@@ -32,6 +36,8 @@ export interface SegmentInput {
   endHash: string;
   /** frameCount * CHANNELS quantised values, frame by frame. */
   rows: Float64Array;
+  /** Replay format the segment is written in (it decides how many channels are stored). */
+  format: number;
   extras: FrameExtras[];
 }
 
@@ -62,12 +68,13 @@ function wordsHash(a: number, b: number): string {
 export function encodeSegment(s: SegmentInput): Uint8Array {
   const res = new ByteWriter();
   const n = s.frameCount;
-  for (let c = 0; c < CHANNELS; c++) {
+  const stored = channelsOfFormat(s.format);
+  for (let c = 0; c < stored; c++) {
     for (let f = 0; f < n; f++) res.svar(s.rows[f * CHANNELS + c]! - predict(s.rows, f, c));
   }
   const residuals = res.finish();
   const body = new ByteWriter();
-  body.uvar(CHANNELS);
+  body.uvar(stored);
   body.uvar(residuals.length);
   body.bytes(residuals);
   body.bytes(jsonBytes(s.extras));
@@ -112,8 +119,16 @@ export function checkSegmentPrefix(payload: Uint8Array, file: string, what: stri
   return p;
 }
 
+/** What a reader knows from the header that bounds a segment. */
+export interface SegmentBounds {
+  /** The replay's format: its segments must store exactly its channels. Absent on the live path: the segment says. */
+  format?: number;
+  /** Most work units a team can have used in one tick (the recorded tick budget). */
+  maxBudget?: number;
+}
+
 /** Decodes a segment payload (the block's content, CRC already checked). */
-export function decodeSegmentPayload(payload: Uint8Array, file: string, what: string): DecodedSegment & { index: number } {
+export function decodeSegmentPayload(payload: Uint8Array, file: string, what: string, bounds: SegmentBounds = {}): DecodedSegment & { index: number } {
   const fail = (detail: string): never => {
     throw new ReplayError(file, 'corrupt', `corrupt: ${what} ${detail}`);
   };
@@ -124,18 +139,28 @@ export function decodeSegmentPayload(payload: Uint8Array, file: string, what: st
   const frames: Frame[] = new Array(frameCount);
   try {
     const channels = body.uvar();
-    if (channels !== CHANNELS) fail(`has ${channels} channels per frame, this format has ${CHANNELS}`);
+    if (bounds.format !== undefined) {
+      const want = channelsOfFormat(bounds.format);
+      if (channels !== want) fail(`has ${channels} channels per frame, format ${bounds.format} has ${want}`);
+    } else if (channels !== CHANNELS && channels !== STATE_CHANNELS) fail(`has ${channels} channels per frame, a replay has ${STATE_CHANNELS} or ${CHANNELS}`);
     const resLength = body.uvar();
     const res = new ByteReader(body.bytes(resLength));
     const rows = new Float64Array(frameCount * CHANNELS);
     // Channel by channel, so every value a prediction needs (earlier frames, the velocity channels) is decoded already.
-    for (let c = 0; c < CHANNELS; c++) {
+    for (let c = 0; c < channels; c++) {
       for (let f = 0; f < frameCount; f++) rows[f * CHANNELS + c] = predict(rows, f, c) + res.svar();
     }
+    // Format 1 recorded no budget use: every frame says none.
+    for (let c = channels; c < CHANNELS; c++) for (let f = 0; f < frameCount; f++) rows[f * CHANNELS + c] = -1;
     if (res.left !== 0) fail(`has ${res.left} unread byte(s) after its frames`);
+    const maxBudget = Math.min(bounds.maxBudget ?? MAX_BUDGET_USED, MAX_BUDGET_USED);
     for (let f = 0; f < frameCount; f++) {
       const frame = channelsToFrame(rows, f * CHANNELS);
       if (frame.tick !== firstTick + f) fail(`frame ${f} has tick ${frame.tick}, expected ${firstTick + f}`);
+      for (const t of [0, 1] as const) {
+        const b = rows[f * CHANNELS + G_BUDGET + t]!;
+        if (b < -1 || b > maxBudget) fail(`frame ${f} (tick ${frame.tick}) has ${t === 0 ? 'home' : 'away'} budget used ${b} out of range (-1 for none, else 0 to ${maxBudget})`);
+      }
       const bad = badFrameField(frame);
       if (bad) fail(`frame ${f} (tick ${frame.tick}) has ${bad} out of range`);
       frames[f] = frame;

@@ -129,6 +129,12 @@ export interface Frame {
   debug: [TeamDebug | null, TeamDebug | null];
   /** Faults each team's controller reported for the commands that led to this frame. */
   faults: [Fault[], Fault[]];
+  /**
+   * Work units each team's policy spent on the commands that led to this frame (the sandbox's
+   * deterministic budget). null where none was recorded: frame 0, a frozen team, a match played
+   * without the sandbox, and every frame of a format 1 replay.
+   */
+  budget: [number | null, number | null];
 }
 
 /** Where one segment lives and what it covers; from the file's index or a segment blob. */

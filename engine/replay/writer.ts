@@ -6,9 +6,9 @@ import type { MatchListener, MatchStart, MatchTick } from '../match-record.js';
 import type { MatchEvent } from '../state.js';
 import { encodeBlock, encodeJsonBlock } from './blocks.js';
 import { ByteWriter } from './bytes.js';
-import { CHANNELS, frameToChannels, stateToChannels } from './channels.js';
+import { CHANNELS, frameToChannels, setBudgetChannels, stateToChannels } from './channels.js';
 import { absoluteDebug } from './debug.js';
-import { KIND_FOOTER, KIND_HEADER, KIND_INDEX, MAGIC, REPLAY_FORMAT_VERSION, TRAILER_MAGIC } from './format.js';
+import { KIND_FOOTER, KIND_HEADER, KIND_INDEX, MAGIC, SUPPORTED_FORMATS, TRAILER_MAGIC } from './format.js';
 import { footerFromResult } from './header.js';
 import { encodeSegment, type FrameExtras } from './segment.js';
 import type { Frame, ReplayFooter, ReplayHeader, SegmentInfo, TeamDebug } from './types.js';
@@ -22,11 +22,15 @@ function ascii(s: string): Uint8Array {
   return Uint8Array.from(s, (c) => c.charCodeAt(0));
 }
 
-/** The first blob: preamble (magic, format version) and the header block. */
+/**
+ * The first blob: preamble (magic, the header's format version) and the header block. A new match
+ * is written in REPLAY_FORMAT_VERSION (makeReplayHeader); an older format only when an old replay is re-encoded.
+ */
 export function encodeHeaderBlob(header: ReplayHeader): Uint8Array {
+  if (!SUPPORTED_FORMATS.includes(header.format)) throw new Error(`replay: cannot write format ${header.format} (this code writes ${SUPPORTED_FORMATS.join(', ')})`);
   const w = new ByteWriter();
   w.bytes(ascii(MAGIC));
-  w.u32(REPLAY_FORMAT_VERSION);
+  w.u32(header.format);
   w.bytes(encodeJsonBlock(KIND_HEADER, header));
   return w.finish();
 }
@@ -80,6 +84,7 @@ export class ReplayWriter implements MatchListener {
     this.hashTick = state.tick;
     stateToChannels(state, this.scratch);
     const [h, a] = r.teams;
+    setBudgetChannels(this.scratch, 0, h.budgetUsed, a.budgetUsed);
     const d: [TeamDebug | null, TeamDebug | null] = [absoluteDebug(h.debug, this.signs[0]), absoluteDebug(a.debug, this.signs[1])];
     const faults: [Fault[], Fault[]] = [[...h.faults], [...a.faults]];
     // An event belongs to the frame of its own tick (the first step raises the kick-off as tick 0),
@@ -144,7 +149,7 @@ export class ReplayWriter implements MatchListener {
     if (this.count === 0) return;
     if (this.hashTick !== this.lastTick) throw new Error(`replay: no hash given for tick ${this.lastTick}, the end of a segment`);
     const info: SegmentInfo = { index: this.segments.length, firstTick: this.firstTick, frameCount: this.count, endHash: this.hashText };
-    const blob = encodeSegment({ ...info, rows: this.rows.subarray(0, this.count * CHANNELS), extras: this.extras });
+    const blob = encodeSegment({ ...info, rows: this.rows.subarray(0, this.count * CHANNELS), extras: this.extras, format: this.header.format });
     this.segments.push({ ...info, offset: this.size });
     this.emit('segment', blob, info);
     this.count = 0;

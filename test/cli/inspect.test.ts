@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ReplayReader } from '../../engine/replay/index.js';
 import { CSV_COLUMNS, type TickRecord } from '../../engine/replay/records.js';
+import { budgetUse } from '../../engine/team-report.js';
 
 function cli(...args: string[]) {
   return spawnSync('node', ['bin/matchday.mjs', ...args], { encoding: 'utf8', maxBuffer: 1 << 28 });
@@ -52,6 +53,22 @@ describe('matchday inspect', () => {
     }
     expect(recs[0]!.mode).toBe('kickoff');
     expect(recs.at(-1)!.score).toEqual(reader.footer.score);
+    // A current replay (format 2) records budget use: no note, and every tick's figure.
+    expect(r.stderr).toBe('');
+  });
+
+  it("gives each team's budget use per tick: the figures the footer's report summarises", () => {
+    const recs = lines(cli('inspect', replay).stdout);
+    // Frame 0 is the kick-off position, before any policy call.
+    expect(recs[0]!.teams.home!.budgetUsed).toBeNull();
+    for (const t of [0, 1] as const) {
+      const side = t === 0 ? 'home' : 'away';
+      const used = recs.slice(1).map((x) => x.teams[side]!.budgetUsed);
+      expect(used.every((u) => Number.isInteger(u) && u! >= 0)).toBe(true);
+      expect(budgetUse(used as number[])).toEqual(reader.footer.teams[t].budget);
+    }
+    // The talker logs and marks each tick and chaser does not: their work differs.
+    expect(recs[10]!.teams.home!.budgetUsed).not.toBe(recs[10]!.teams.away!.budgetUsed);
   });
 
   it("carries each team's debug lines and faults at their tick; --team keeps one side", () => {

@@ -26,7 +26,7 @@ describe('replay reader errors', () => {
     b[4] = 99;
     const e = problem(b);
     expect(e.problem).toBe('version');
-    expect(e.message).toBe('broken.replay: replay format version 99 is not supported (this matchday reads version 1)');
+    expect(e.message).toBe('broken.replay: replay format version 99 is not supported (this matchday reads versions 1, 2)');
   });
 
   it('refuses something that is not a replay', () => {

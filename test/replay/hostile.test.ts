@@ -4,9 +4,13 @@ import { deflateSync, inflateSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ByteReader } from '../../engine/replay/bytes.js';
 import { LIMITS, SEGMENT_TICKS } from '../../engine/replay/format.js';
-import { ReplayError, ReplayReader } from '../../engine/replay/index.js';
+import { encodeBlock } from '../../engine/replay/blocks.js';
+import { CHANNELS, MAX_BUDGET_USED, STATE_CHANNELS } from '../../engine/replay/channels.js';
+import { KIND_SEGMENT } from '../../engine/replay/format.js';
+import { decodeSegment, ReplayError, ReplayReader } from '../../engine/replay/index.js';
 import { isPlainFileName } from '../../engine/replay/schema.js';
-import { assemble, copyParts, disassemble, headerOf, setSegmentField, withHeader, type Parts } from './mutate.js';
+import { MAX_BUDGET } from '../../sandbox/limits.js';
+import { assemble, copyParts, disassemble, headerOf, setSegmentField, withHeader, withRows, type Parts } from './mutate.js';
 import { record } from './record.js';
 
 let bytes: Uint8Array;
@@ -199,5 +203,64 @@ describe('footer', () => {
     const p = copyParts(parts);
     headerOf(p).engine = 'x';
     expect(new ReplayReader(assemble(p), 'x').header.engine).toBe('x');
+  });
+});
+
+describe('per-tick budget use (format 2) is bounded', () => {
+  const G = CHANNELS - 2;
+
+  it('the helper re-encodes a segment unchanged byte for byte', () => {
+    expect(withRows(parts.segments[1]!, () => undefined)).toEqual(parts.segments[1]);
+  });
+
+  it('a value within the recorded tick budget reads back; one past it, below -1 or past 2^30 is refused', () => {
+    const budget = headerOf(parts).budget.tickBudget as number;
+    const at = (v: number, team: 0 | 1) => {
+      const p = copyParts(parts);
+      p.segments[1] = withRows(p.segments[1]!, (rows) => (rows[7 * CHANNELS + G + team] = v));
+      return assemble(p);
+    };
+    const ok = new ReplayReader(at(budget, 1), 'crafted.mdr');
+    // Segment 0 holds tick 0 and the first SEGMENT_TICKS steps: segment 1's frame 7 is this tick.
+    expect(ok.frameAt(SEGMENT_TICKS + 8).budget).toEqual([null, budget]);
+    for (const [v, team] of [[budget + 1, 0], [-2, 1], [2 ** 31, 0], [2 ** 53, 1]] as const) {
+      const e = refusal(at(v, team));
+      expect(e.problem).toBe('corrupt');
+      expect(e.message).toMatch(new RegExp(`^crafted\\.mdr: corrupt: segment 1 frame 7 \\(tick ${SEGMENT_TICKS + 8}\\) has ${team ? 'away' : 'home'} budget used -?\\d+ out of range`));
+    }
+  });
+
+  it('without a recorded tick budget, only the largest budget bounds it', () => {
+    const p = copyParts(parts);
+    headerOf(p).budget = null;
+    p.segments[0] = withRows(p.segments[0]!, (rows) => (rows[3 * CHANNELS + G] = MAX_BUDGET_USED));
+    expect(new ReplayReader(assemble(p), 'x').frameAt(3).budget).toEqual([MAX_BUDGET_USED, null]);
+    p.segments[0] = withRows(p.segments[0]!, (rows) => (rows[3 * CHANNELS + G] = MAX_BUDGET_USED + 1));
+    expect(refusal(assemble(p)).message).toMatch(/segment 0 frame 3 \(tick 3\) has home budget used 1073741824 out of range/);
+  });
+
+  it("segments that do not store their format's channels", () => {
+    // A format 1 segment in a format 2 file, and the reverse (preamble and header say 1).
+    const v1seg = copyParts(parts);
+    v1seg.segments[1] = withRows(v1seg.segments[1]!, () => undefined, 1);
+    expect(refusal(assemble(v1seg)).message).toBe(`crafted.mdr: corrupt: segment 1 has ${STATE_CHANNELS} channels per frame, format 2 has ${CHANNELS}`);
+    const v1file = copyParts(parts);
+    v1file.version = 1;
+    headerOf(v1file).format = 1;
+    expect(refusal(assemble(v1file)).message).toBe(`crafted.mdr: corrupt: segment 0 has ${CHANNELS} channels per frame, format 1 has ${STATE_CHANNELS}`);
+    // The live path has no header to go by: it takes either count, and nothing else.
+    expect(decodeSegment(encodeBlock(KIND_SEGMENT, v1seg.segments[1]!), 'live').frames[0]!.budget).toEqual([null, null]);
+    const p = copyParts(parts);
+    const seg = p.segments[0]!;
+    const body = inflateSync(seg.subarray(24), { out: new Uint8Array(new DataView(seg.buffer, seg.byteOffset).getUint32(20, true)) });
+    expect(body[0]).toBe(CHANNELS);
+    const forged = Uint8Array.from(body, (b, i) => (i === 0 ? CHANNELS + 1 : b));
+    p.segments[0] = Uint8Array.from([...seg.subarray(0, 24), ...deflateSync(forged)]);
+    expect(() => decodeSegment(encodeBlock(KIND_SEGMENT, p.segments[0]!), 'live')).toThrow(`live: corrupt: segment 0 has ${CHANNELS + 1} channels per frame, a replay has ${STATE_CHANNELS} or ${CHANNELS}`);
+    expect(refusal(assemble(p)).message).toBe(`crafted.mdr: corrupt: segment 0 has ${CHANNELS + 1} channels per frame, format 2 has ${CHANNELS}`);
+  });
+
+  it('the largest budget use is the sandbox\'s largest budget', () => {
+    expect(MAX_BUDGET_USED).toBe(MAX_BUDGET);
   });
 });

@@ -2,7 +2,10 @@
 // every CRC, offset and index entry right, so a test can hand the reader exactly the lie it wants
 // (a header field, a file name, a segment's length) without the CRC giving it away.
 import { decodeJsonPayload, encodeBlock, encodeJsonBlock } from '../../engine/replay/blocks.js';
-import { ByteWriter } from '../../engine/replay/bytes.js';
+import { inflateSync } from 'fflate';
+import { ByteReader, ByteWriter } from '../../engine/replay/bytes.js';
+import { CHANNELS, frameToChannels } from '../../engine/replay/channels.js';
+import { decodeSegmentPayload, encodeSegment, type FrameExtras } from '../../engine/replay/segment.js';
 import { BLOCK_HEAD_BYTES, KIND_FOOTER, KIND_HEADER, KIND_INDEX, KIND_SEGMENT, MAGIC, PREAMBLE_BYTES, REPLAY_FORMAT_VERSION, TRAILER_MAGIC } from '../../engine/replay/format.js';
 import { ReplayReader } from '../../engine/replay/reader.js';
 
@@ -108,6 +111,37 @@ export function withHeader(bytes: Uint8Array, edit: (h: Record<string, any>) => 
   const p = copyParts(disassemble(bytes));
   edit(headerOf(p));
   return assemble(p);
+}
+
+/**
+ * A segment payload decoded, its frames' channels (CHANNELS a frame, budget use included) changed
+ * by `edit`, and encoded again in `format` (default: the format the payload was in), CRC-clean and
+ * unchecked: how a test writes a frame value the writer never would.
+ */
+export function withRows(payload: Uint8Array, edit: (rows: Float64Array) => void, format?: number): Uint8Array {
+  const seg = decodeSegmentPayload(payload, 'original', 'the segment');
+  const rows = new Float64Array(seg.frames.length * CHANNELS);
+  seg.frames.forEach((f, i) => frameToChannels(f, rows, i * CHANNELS));
+  edit(rows);
+  // The writer's rule: a tick's extras are stored only when it has any.
+  const extras: FrameExtras[] = [];
+  for (const f of seg.frames) {
+    const x: FrameExtras = { tick: f.tick };
+    if (f.events.length > 0) x.events = f.events;
+    if (f.debug[0] || f.debug[1]) x.debug = f.debug;
+    if (f.faults[0].length > 0 || f.faults[1].length > 0) x.faults = f.faults;
+    if (x.events || x.debug || x.faults) extras.push(x);
+  }
+  const stored = format ?? (payloadChannels(payload) === CHANNELS ? 2 : 1);
+  const blob = encodeSegment({ index: seg.index, firstTick: seg.firstTick, frameCount: seg.frames.length, endHash: seg.endHash, rows, extras, format: stored });
+  return blob.subarray(BLOCK_HEAD_BYTES);
+}
+
+/** The channel count a segment payload's body declares (its first varint). */
+export function payloadChannels(payload: Uint8Array): number {
+  const len = new DataView(payload.buffer, payload.byteOffset).getUint32(20, true);
+  const body = inflateSync(payload.subarray(24), { out: new Uint8Array(len) });
+  return new ByteReader(body).uvar();
 }
 
 export { REPLAY_FORMAT_VERSION };

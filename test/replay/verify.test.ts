@@ -81,6 +81,18 @@ describe('matchday verify', () => {
     expect(r.code).toBe(1);
   });
 
+  it('names the tick and team of a budget use altered after the match', async () => {
+    const rec = read(base);
+    const used = rec.frameAt(250).budget[1]!;
+    expect(Number.isInteger(used)).toBe(true);
+    const file = join(dir, 'budget.replay');
+    writeFileSync(file, rewriteReplay(rec, { frame: (f) => (f.tick === 250 ? { ...f, budget: [f.budget[0], used + 1] } : f) }));
+    const r = await cli('verify', file);
+    expect(r.stdout).toMatch(/^MISMATCH: /);
+    expect(r.stdout).toContain(`first diverging tick: 250 (minute ${rec.frameAt(250).minute}): away budget used recorded ${used + 1}, re-simulated ${used}`);
+    expect(r.code).toBe(1);
+  });
+
   it("names the exact tick where a changed byte of a policy's embedded source makes the match diverge", async () => {
     const rec = read(base);
     const source = rec.header.teams[0].source;
@@ -109,7 +121,7 @@ describe('matchday verify', () => {
     const cases: Array<[string, Uint8Array | null, RegExp]> = [
       ['missing.replay', null, /missing\.replay: no such replay file/],
       ['cut.replay', bytes.subarray(0, Math.floor(bytes.length / 2)), /cut\.replay: truncated: the file (stops after \d+ complete segment|ends inside segment)/],
-      ['v99.replay', Uint8Array.from(bytes, (b, i) => (i === 4 ? 99 : b)), /v99\.replay: replay format version 99 is not supported \(this matchday reads version 1\)/],
+      ['v99.replay', Uint8Array.from(bytes, (b, i) => (i === 4 ? 99 : b)), /v99\.replay: replay format version 99 is not supported \(this matchday reads versions 1, 2\)/],
     ];
     const rec = read(base);
     const seg = rec.segmentBlob(2);
