@@ -52,8 +52,10 @@ export class ReplayReader {
     if (this.header.format !== this.version) {
       throw new ReplayError(file, 'corrupt', `corrupt: the preamble says format ${this.version}, the header says ${this.header.format}`);
     }
+    // A tick budget that is no budget at all is left to whoever reads the settings (verify refuses it by name).
     const tickBudget = (this.header.budget as { tickBudget?: unknown } | null)?.tickBudget;
-    this.bounds = typeof tickBudget === 'number' ? { format: this.version, maxBudget: tickBudget } : { format: this.version };
+    const usable = typeof tickBudget === 'number' && Number.isInteger(tickBudget) && tickBudget >= 1;
+    this.bounds = usable ? { format: this.version, maxBudget: tickBudget } : { format: this.version };
     const afterHeader = PREAMBLE_BYTES + head.size;
     const index = this.readIndex(afterHeader);
     this.segs = index.segments.map((s, i) => this.locateSegment(s, i));
