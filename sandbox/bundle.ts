@@ -1,25 +1,18 @@
-// Bundles the guest runtime with the engine's decoder, sanitiser and random streams, once
-// per process, so the isolate runs the very same code as the engine: one source of truth.
-import { buildSync } from 'esbuild';
-import { fileURLToPath } from 'node:url';
+// The guest runtime, bundled with the engine's decoder, sanitiser and random streams, so the isolate runs
+// the very same code as the engine: one source of truth. Built on first use and cached on disk by content
+// hash (build-cache.mjs); read once per process.
+import { readFileSync } from 'node:fs';
+import { builtFile } from './build-cache.mjs';
 
 let cached: string | null = null;
 
+/** Makes sure the guest runtime's bundle is built, without reading it (a parent does this before starting match processes). */
+export function ensureGuestRuntime(): void {
+  builtFile('guest-runtime');
+}
+
 export function guestRuntimeCode(): string {
   if (cached !== null) return cached;
-  const result = buildSync({
-    entryPoints: [fileURLToPath(new URL('./guest/runtime.ts', import.meta.url))],
-    bundle: true,
-    format: 'esm',
-    // 'browser' maps seedrandom's optional require('crypto') away.
-    platform: 'browser',
-    target: 'es2022',
-    write: false,
-    legalComments: 'none',
-    logLevel: 'silent',
-  });
-  const file = result.outputFiles[0];
-  if (!file) throw new Error('sandbox: bundling the guest runtime produced no output');
-  cached = file.text;
+  cached = readFileSync(builtFile('guest-runtime'), 'utf8');
   return cached;
 }

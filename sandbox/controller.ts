@@ -7,13 +7,12 @@ import { O_TICK } from '../engine/obs-layout.js';
 import type { MatchInfo } from '../engine/policy.js';
 import { guestRuntimeCode } from './bundle.js';
 import { ensureV8Flags } from './flags.js';
-import { instrument } from './instrument.js';
 import { resolveLimits, type SandboxLimits } from './limits.js';
 import { lineIn, where } from './lines.js';
 import { checkExtras, checkReply, MAX_ERROR_MESSAGE, MAX_ERROR_STACK } from './check.js';
 import { RUNTIME_SPECIFIER, ST_BUDGET, ST_DEPTH, ST_ERROR, ST_OK, type GuestConfig, type GuestExtras } from './protocol.js';
-import { mapLine } from './sourcemap.js';
-import { loadPolicy, type PolicySource } from './source.js';
+import { preparePolicy, type PreparedPolicy } from './policy-cache.js';
+import type { PolicySource } from './source.js';
 import { StatsRecorder, type SandboxStats } from './stats.js';
 
 export interface SandboxOptions {
@@ -27,6 +26,8 @@ export interface SandboxOptions {
   /** Match seed for the random stream; default: MatchInfo.seed. */
   seed?: number;
   limits?: Partial<SandboxLimits>;
+  /** The policy already transpiled and instrumented (policy-cache.ts), as a match process receives it. */
+  prepared?: PreparedPolicy;
 }
 
 export interface SandboxController extends TeamController {
@@ -54,7 +55,7 @@ class Sandbox implements SandboxController {
   private iso: ivm.Isolate | null = null;
   private runTickRef: Fn | null = null;
   private extrasRef: Fn | null = null;
-  private src: PolicySource | null = null;
+  private src: Pick<PolicySource, 'filename' | 'lines'> | null = null;
   private frozen = false;
   private wallSpent = 0;
   private ticksSeen = 0;
@@ -100,14 +101,9 @@ class Sandbox implements SandboxController {
   }
 
   setup(info: MatchInfo): SetupOutcome {
-    const loaded = loadPolicy(this.opts);
-    if (!loaded.ok) return this.refuse(loaded.reason);
-    const src = (this.src = loaded.source);
-    const inst = instrument(src.js, src.filename, this.limits.maxCallDepth);
-    if (!inst.ok) {
-      const line = mapLine(src.lines, inst.line);
-      return this.refuse(where(src.filename, line, inst.problem), line);
-    }
+    const inst = this.opts.prepared ?? preparePolicy(this.opts, this.limits);
+    if (!inst.ok) return this.refuse(inst.reason, inst.line);
+    const src = (this.src = { filename: inst.filename, lines: inst.lines });
     ensureV8Flags();
     const L = this.limits;
     const iso = (this.iso = new ivm.Isolate({ memoryLimit: L.memoryMb }));

@@ -2,3 +2,4 @@
 export { createSandboxController, type SandboxController, type SandboxOptions } from './controller.js';
 export * from './limits.js';
 export type { SandboxStats } from './stats.js';
+export { preparePolicy, type PreparedPolicy } from './policy-cache.js';

@@ -1,5 +1,7 @@
 // Reads a policy file (or takes its text) and turns TypeScript into JavaScript, keeping
-// a line table so every message can name the author's own line.
+// a line table so every message can name the author's own line. In the bundled CLI and match process
+// 'typescript' is a proxy that loads the compiler on first use (sandbox/build-cache.mjs): only a
+// transpile or an instrumentation (a cache miss, see policy-cache.ts) pays for it.
 import { readFileSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import ts from 'typescript';
@@ -18,7 +20,21 @@ export type Loaded = { ok: true; source: PolicySource } | { ok: false; reason: s
 
 const EXTENSIONS = ['.js', '.mjs', '.ts', '.mts'];
 
-export function loadPolicy(opts: { file?: string; source?: string; filename?: string }): Loaded {
+/** A policy's text as its author wrote it, and whether it is TypeScript. */
+export interface PolicyText {
+  filename: string;
+  text: string;
+  typescript: boolean;
+}
+
+export interface PolicyInput {
+  file?: string;
+  source?: string;
+  filename?: string;
+}
+
+/** The policy's name, extension check and text (read from the file unless given). */
+export function readPolicy(opts: PolicyInput): { ok: true; policy: PolicyText } | { ok: false; reason: string } {
   let text: string;
   const filename = opts.filename ?? (opts.file ? basename(opts.file) : 'policy.js');
   const ext = extname(filename).toLowerCase();
@@ -32,8 +48,18 @@ export function loadPolicy(opts: { file?: string; source?: string; filename?: st
       return { ok: false, reason: `${opts.file}: cannot read the policy file (${code === 'ENOENT' ? 'no such file' : String(code ?? err)})` };
     }
   } else return { ok: false, reason: 'no policy given: pass a file or a source text' };
-  if (ext === '.ts' || ext === '.mts') return transpile(text, filename);
-  return { ok: true, source: { filename, js: text, lines: null } };
+  return { ok: true, policy: { filename, text, typescript: ext === '.ts' || ext === '.mts' } };
+}
+
+/** The policy as JavaScript (TypeScript transpiled, with its line table). */
+export function toJavaScript(p: PolicyText): Loaded {
+  if (p.typescript) return transpile(p.text, p.filename);
+  return { ok: true, source: { filename: p.filename, js: p.text, lines: null } };
+}
+
+export function loadPolicy(opts: PolicyInput): Loaded {
+  const read = readPolicy(opts);
+  return read.ok ? toJavaScript(read.policy) : read;
 }
 
 function transpile(text: string, filename: string): Loaded {

@@ -19,6 +19,7 @@ const PARTS: Array<[string, string, string]> = [
   ['viewer client', './viewer-client.js', 'viewerClientBench'],
   ['scrim', './scrim.js', 'scrimBench'],
   ['cup', './cup.js', 'cupBench'],
+  ['start', './start.js', 'startBench'],
 ];
 
 async function load(file: string, fn: string): Promise<Bench> {

@@ -5,6 +5,7 @@
 import { existsSync, writeFileSync, writeSync } from 'node:fs';
 import { atomicWrite } from '../cupdir.js';
 import type { ChildMessage, MatchJob, ParentMessage } from './job.js';
+import { loadedPackages } from '../../sandbox/build-cache.mjs';
 import { resolveLimits } from '../../sandbox/index.js';
 import { playOne } from './play-one.js';
 import { startWatchdog } from './watchdog.js';
@@ -80,6 +81,7 @@ function run(job: MatchJob): void {
 
 process.on('message', (msg: ParentMessage) => {
   if (msg.type === 'exit') process.exit(0);
+  if (msg.type === 'probe') return send({ type: 'probe', packages: loadedPackages() });
   try {
     run(msg.job);
   } catch (e) {

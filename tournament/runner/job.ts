@@ -1,7 +1,7 @@
 // What the parent asks a match process to do, and what the process reports back.
 import type { FreezeOrder, MatchResult } from '../../engine/match.js';
 import type { MatchConfig } from '../../engine/state.js';
-import type { SandboxLimits } from '../../sandbox/index.js';
+import type { PreparedPolicy, SandboxLimits } from '../../sandbox/index.js';
 import type { TeamSpec } from '../types.js';
 
 /** One match for a match process to play, with both teams resolved to their files. */
@@ -16,6 +16,18 @@ export interface MatchJob {
   limits?: Partial<SandboxLimits>;
   /** Freeze teams from given ticks: how a team that killed its match process pays. */
   freeze?: FreezeOrder[];
+  /**
+   * Home's and away's source text and policy ready for an isolate, prepared by the coordinating process
+   * (prepare.ts), so a match process neither reads the files nor loads TypeScript. Absent: read and
+   * prepared where the match is played.
+   */
+  policies?: [PreparedTeam, PreparedTeam];
+}
+
+export interface PreparedTeam {
+  /** The file's text, as the replay records it. */
+  source: string;
+  policy: PreparedPolicy;
 }
 
 /** A match process died at this tick, while this team's policy was running (-1: in host work). */
@@ -43,6 +55,8 @@ export type ChildMessage =
   | { type: 'ready' }
   | { type: 'blob'; kind: 'header' | 'segment' | 'footer'; blob: Uint8Array }
   | { type: 'result'; result: Omit<RunResult, 'crashes' | 'pid'> }
-  | { type: 'error'; message: string };
+  | { type: 'error'; message: string }
+  | { type: 'probe'; packages: string[] };
 
-export type ParentMessage = { type: 'job'; job: MatchJob } | { type: 'exit' };
+/** 'probe' asks which packages the process has loaded (tests hold it to "no TypeScript, esbuild or tsx"). */
+export type ParentMessage = { type: 'job'; job: MatchJob } | { type: 'exit' } | { type: 'probe' };

@@ -9,8 +9,8 @@ import { createSandboxController, resolveLimits } from '../../sandbox/index.js';
 import type { TeamSpec } from '../types.js';
 import type { MatchJob, RunResult } from './job.js';
 
-function teamSource(t: TeamSpec): TeamSource {
-  const source = readFileSync(t.file, 'utf8');
+function teamSource(t: TeamSpec, given: string | undefined): TeamSource {
+  const source = given ?? readFileSync(t.file, 'utf8');
   return { name: t.name, spec: t.spec, file: basename(t.file), sha256: createHash('sha256').update(source).digest('hex'), source };
 }
 
@@ -35,7 +35,7 @@ export interface PlayHooks {
 /** Plays `job` and returns the result plus the whole replay file's bytes. */
 export function playOne(job: MatchJob, hooks: PlayHooks = {}): { result: Omit<RunResult, 'crashes' | 'pid'>; replay: Uint8Array } {
   const limits = resolveLimits(job.limits);
-  const sources: [TeamSource, TeamSource] = [teamSource(job.home), teamSource(job.away)];
+  const sources: [TeamSource, TeamSource] = [teamSource(job.home, job.policies?.[0].source), teamSource(job.away, job.policies?.[1].source)];
   const header = makeReplayHeader(job.config, {
     runtime: { node: process.versions.node, v8: process.versions.v8, isolatedVm: isolatedVmVersion() },
     budget: { ...limits },
@@ -43,7 +43,7 @@ export function playOne(job: MatchJob, hooks: PlayHooks = {}): { result: Omit<Ru
   });
   const writer = new ReplayWriter(header, hooks.sink);
   const teams = [job.home, job.away].map((t, i) =>
-    createSandboxController({ source: sources[i]!.source, filename: t.file, teamName: t.name, seed: job.config.seed, limits }),
+    createSandboxController({ source: sources[i]!.source, filename: t.file, teamName: t.name, seed: job.config.seed, limits, ...(job.policies ? { prepared: job.policies[i]!.policy } : {}) }),
   );
   try {
     const options: MatchRunOptions = { listeners: [writer] };

@@ -5,6 +5,7 @@
 import type { ChildProcess } from 'node:child_process';
 import type { Readable } from 'node:stream';
 import type { ChildMessage, Crash, MatchJob, RunResult } from './job.js';
+import { prepareJob } from './prepare.js';
 import { limitProcessMemory, spawnMatchProcess } from './spawn.js';
 import { WATCHDOG_FLAG } from './watchdog.js';
 
@@ -163,6 +164,8 @@ export class MatchPool {
    * work (no policy running) is a HostFailure. Results never depend on which worker ran.
    */
   async run(job: MatchJob, hooks: RunHooks = {}): Promise<RunResult> {
+    // Policies are read and instrumented here, once per match (and cached across matches), not in the match process.
+    job = prepareJob(job);
     const crashes: Crash[] = [];
     const freeze = [...(job.freeze ?? [])];
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {

@@ -1,11 +1,8 @@
 // Starting a match process: the flags the sandbox needs, a UTC clock, a fixed locale, the mark pipe.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-
-const CHILD = fileURLToPath(new URL('./child.ts', import.meta.url));
-// tsx by absolute URL, so a match process starts the same from any working directory.
-const TSX = import.meta.resolve('tsx');
+import { builtFile } from '../../sandbox/build-cache.mjs';
+import { ensureGuestRuntime } from '../../sandbox/bundle.js';
 // Debian ships prlimit in util-linux; without it the process runs unbounded (the sandbox's own limits still apply).
 const PRLIMIT = ['/usr/bin/prlimit', '/bin/prlimit'].find((p) => existsSync(p)) ?? null;
 
@@ -13,12 +10,19 @@ const PRLIMIT = ['/usr/bin/prlimit', '/bin/prlimit'].find((p) => existsSync(p)) 
  * Address space a match process may map beyond what it holds once started, in MB. isolated-vm's
  * heap limit is not hard: a policy can make V8 allocate far past it in one step, so the whole
  * process is bounded too, and a runaway policy kills only its own match process, never the
- * machine. Set after start-up, because tsx reserves WebAssembly memory at load. [default: 4096]
+ * machine. Set after start-up (see child.ts: the watchdog thread's reservations must come first). [default: 4096]
  */
 export const PROCESS_MEMORY_MB = 4096;
 
+/**
+ * Starts a match process: plain node on the match process's bundle (child.ts and what it imports, built on
+ * first use and cached by content hash), so no TypeScript compiler, esbuild or tsx loads. The guest runtime
+ * is built here too, so a match process only ever finds it in the cache.
+ */
 export function spawnMatchProcess(): ChildProcess {
-  return spawn(process.execPath, ['--no-node-snapshot', '--import', TSX, CHILD], {
+  const child = builtFile('child');
+  ensureGuestRuntime();
+  return spawn(process.execPath, ['--no-node-snapshot', child], {
     serialization: 'advanced',
     // stderr is piped: what a dying process prints (a V8 fatal error) goes into the crash report.
     stdio: ['ignore', 'inherit', 'pipe', 'ipc', 'pipe'],
