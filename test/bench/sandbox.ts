@@ -1,5 +1,7 @@
-// Sandbox figures for `npm run bench`: the boundary's floor and the instrumentation's cost.
-//   node --no-node-snapshot --import tsx test/bench/sandbox.ts   prints the JSON alone.
+// Sandbox figures for `npm run bench`: the boundary's floor, the instrumentation's cost, and what
+// real policies pay (sandbox-policies.ts).
+//   node --no-node-snapshot --import tsx test/bench/sandbox.ts [part ...]   prints the JSON alone
+//   (parts: calls, slowdown, match, overhead, ratio; all by default).
 import ivm from 'isolated-vm';
 import { fileURLToPath } from 'node:url';
 import { runMatch } from '../../engine/match.js';
@@ -11,6 +13,7 @@ import { createSandboxController } from '../../sandbox/index.js';
 import { instrument } from '../../sandbox/instrument.js';
 import { RUNTIME_SPECIFIER } from '../../sandbox/protocol.js';
 import { INFO, syntheticObservation } from '../sandbox/harness.js';
+import { matchOverheadMs, policyRatios, READ_ALL } from './sandbox-policies.js';
 
 /** A compute-heavy policy body: small hot functions, nested loops, closures, a sort. */
 export const HEAVY = `
@@ -37,20 +40,23 @@ export function tick(obs) { work(obs); return []; }
 `;
 
 function timeIt(fn: () => void, rounds: number, inner: number): number {
-  // The median round, in microseconds per call: steadier than the mean on a shared machine.
+  // The median round, in microseconds of process CPU per call: a loaded shared machine stretches
+  // wall time several-fold (load average 8 on 2 cores), CPU time far less.
   const per: number[] = [];
   for (let r = 0; r < rounds; r++) {
-    const t0 = process.hrtime.bigint();
+    const t0 = process.cpuUsage();
     for (let i = 0; i < inner; i++) fn();
-    per.push(Number(process.hrtime.bigint() - t0) / 1000 / inner);
+    const t = process.cpuUsage(t0);
+    per.push((t.user + t.system) / inner);
   }
   per.sort((a, b) => a - b);
   return per[Math.floor(per.length / 2)] ?? 0;
 }
 
-function callUs(): number {
-  const c = createSandboxController({ source: 'export function tick(obs) { return []; }', filename: 'noop.js' });
-  if (!c.setup(INFO).ok) throw new Error('bench: no-op policy failed to start');
+/** Microseconds of one sandboxed call of `source` (the median round), on synthetic observations. */
+function callUs(source = 'export function tick(obs) { return []; }', filename = 'noop.js'): number {
+  const c = createSandboxController({ source, filename });
+  if (!c.setup(INFO).ok) throw new Error(`bench: ${filename} failed to start`);
   const flat = syntheticObservation(100);
   const out = new Float64Array(CMD_LENGTH);
   const input = { flat, info: INFO, object: () => { throw new Error('unused'); } };
@@ -118,14 +124,33 @@ function matchMs(): number {
   }
 }
 
-export async function benchSandbox(): Promise<{ sandbox_call_us: number; instrumented_slowdown: number; match_ms_sandboxed: number }> {
-  const round = (v: number) => Math.round(v * 100) / 100;
-  return { sandbox_call_us: round(callUs()), instrumented_slowdown: round(slowdown()), match_ms_sandboxed: Math.round(matchMs()) };
+/** The parts, by name: `test/bench/sandbox.ts ratio overhead` runs only those. */
+const PARTS: Record<string, () => Promise<Record<string, number>>> = {
+  calls: async () => ({ sandbox_call_us: round(callUs()), sandbox_call_read_us: round(callUs(READ_ALL, 'read-all.js')) }),
+  slowdown: async () => ({ instrumented_slowdown: round(slowdown()) }),
+  match: async () => ({ match_ms_sandboxed: Math.round(matchMs()) }),
+  overhead: async () => ({ match_overhead_ms: await matchOverheadMs() }),
+  ratio: policyRatios,
+};
+
+function round(v: number): number {
+  return Math.round(v * 100) / 100;
+}
+
+export async function benchSandbox(only: readonly string[] = []): Promise<Record<string, number>> {
+  const out: Record<string, number> = {};
+  for (const [name, part] of Object.entries(PARTS)) {
+    if (only.length === 0 || only.includes(name)) Object.assign(out, await part());
+  }
+  return out;
 }
 
 /** The name test/bench/run.ts looks for. */
-export const sandboxBench = benchSandbox;
+export const sandboxBench = (): Promise<Record<string, number>> => benchSandbox();
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  console.log(JSON.stringify(await benchSandbox()));
+  const only = process.argv.slice(2);
+  const unknown = only.filter((p) => !(p in PARTS));
+  if (unknown.length) throw new Error(`bench: no sandbox part ${unknown.join(', ')} (parts: ${Object.keys(PARTS).join(', ')})`);
+  console.log(JSON.stringify(await benchSandbox(only)));
 }
