@@ -8,13 +8,13 @@
 // A start reads the input list, hashes those files and looks for <key>; only on a miss does esbuild run,
 // in a child process (build-worker.mjs) (esbuild's plugins need its asynchronous API; every caller here is synchronous).
 // Several processes may build at once: every file is written to a temporary name, then renamed.
-// Node packages stay external (loaded from node_modules as usual); 'typescript' is replaced by a proxy
+// Node packages stay external (imported from the checkout's node_modules); 'typescript' is replaced by a proxy
 // that requires it on first use, so a bundle that never transpiles nor instruments never loads it.
 import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, renameSync, writeFileSync, statSync } from 'node:fs';
 import { dirname, extname, join, relative, sep } from 'node:path';
-import { createRequire } from 'node:module';
+import { createRequire, isBuiltin } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 /** The checkout this module belongs to. */
@@ -40,7 +40,7 @@ export const TARGETS = {
 const LAZY_PACKAGES = ['typescript'];
 
 let selfHash = null;
-/** This file's own bytes and esbuild's version take part in every key: a change to how we build rebuilds. */
+/** This file's own bytes, esbuild's version and the installed packages take part in every key. */
 function buildTag(target) {
   if (selfHash === null) {
     let esbuild = 'unknown';
@@ -49,7 +49,14 @@ function buildTag(target) {
     } catch {
       // no esbuild: a miss will say so when it tries to build
     }
-    selfHash = sha256(readFileSync(SELF)) + esbuild;
+    // Bundles import packages by absolute path (see inputsPlugin): what is installed is part of the key.
+    let installed = '';
+    try {
+      installed = sha256(readFileSync(join(ROOT, 'node_modules', '.package-lock.json')));
+    } catch {
+      // installed without npm's record: packages then key by esbuild's version alone
+    }
+    selfHash = `${sha256(readFileSync(SELF))}|${esbuild}|${installed}`;
   }
   return `${selfHash}|${JSON.stringify(TARGETS[target])}|${ROOT}`;
 }
@@ -160,11 +167,19 @@ function inputsPlugin(seen) {
     setup(build) {
       const lazy = new RegExp(`^(${LAZY_PACKAGES.join('|')})$`);
       build.onResolve({ filter: lazy }, (args) => ({ path: args.path, namespace: 'matchday-lazy' }));
+      // Other packages stay external, imported by absolute URL as Node resolves them from the checkout:
+      // a bundle in the cache folder (which may be anywhere) then finds the checkout's node_modules.
+      if (build.initialOptions.platform === 'node') {
+        build.onResolve({ filter: /^[^./]/ }, (args) => {
+          if (args.path.startsWith('node:') || isBuiltin(args.path)) return { path: args.path, external: true };
+          return { path: import.meta.resolve(args.path), external: true };
+        });
+      }
       build.onLoad({ filter: /.*/, namespace: 'matchday-lazy' }, (args) => ({
         loader: 'js',
         resolveDir: ROOT,
         contents: [
-          "import { createRequire } from 'node:module';",
+          "import { createRequire, isBuiltin } from 'node:module';",
           `const load = () => createRequire(${JSON.stringify(pathToFileURL(join(ROOT, 'package.json')).href)})(${JSON.stringify(args.path)});`,
           'let real = null;',
           'const get = () => (real ??= load());',
@@ -197,7 +212,6 @@ export async function buildNow(target) {
     format: 'esm',
     platform: spec.platform,
     target: node ? 'node20' : 'es2022',
-    packages: node ? 'external' : undefined,
     write: false,
     legalComments: 'none',
     logLevel: 'silent',
