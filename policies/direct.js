@@ -208,11 +208,34 @@ function timeTo(p, x, y, reach) {
  * @param {PlayerView} p @param {{xs:number[],ys:number[],zs:number[]}} path @param {number} maxZ @param {number} reach
  */
 function interceptTick(p, path, maxZ, reach) {
+  // A cheap test first, to spare most calls to timeTo: see runStride. Written out, not called: a
+  // call costs a sandbox unit, and this loop runs 41 times for each of 22 players every tick.
+  const stride = runStride(p);
+  const skip = stride > 0 && reach >= 0;
   for (let t = 0; t <= HORIZON; t++) {
     if (path.zs[t] > maxZ) continue;
+    if (skip) {
+      const dx = path.xs[t] - p.x;
+      const dy = path.ys[t] - p.y;
+      const r = reach + stride * (t + 1) + 1e-6;
+      if (dx * dx + dy * dy > r * r) continue;
+    }
     if (timeTo(p, path.xs[t], path.ys[t], reach) <= (t + 1) * DT) return t;
   }
   return HORIZON + timeTo(p, path.xs[HORIZON], path.ys[HORIZON], reach) / DT;
+}
+
+/**
+ * For cheap tests that spare calls to timeTo: how far `p` can run in one tick at most (widened by a
+ * hair so rounding never matters), or -1 when its top speed is no sane number. timeTo is never below
+ * (distance - reach) / top speed, so a point further than reach + stride * n + 1e-6 (compared
+ * squared, without a square root) surely takes more than n ticks: a loop may skip that call knowing
+ * its answer, and decides exactly as before. A NaN never skips.
+ * @param {PlayerView} p
+ */
+function runStride(p) {
+  const vmax = topSpeed(p, true);
+  return vmax > 0 && vmax < 100 ? vmax * DT * 1.000001 : -1;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -345,11 +368,18 @@ function judgePass(obs, m, target, speed, lift, mate) {
   const vh = speed / q;
   const path = simulateBall({ x: b.x, y: b.y, z: Math.max(b.z, BALL_R), vx: (dx / d) * vh, vy: (dy / d) * vh, vz: (speed * lift) / q }, HORIZON);
   let mateT = -1;
+  // Cheap tests before timeTo, as in interceptTick (see runStride): they skip only calls whose answer is known.
+  const mateReach = m.reach * 0.7;
+  const mateStride = mateReach >= 0 ? runStride(mate) : -1;
   for (let t = 1; t <= HORIZON; t++) {
     const x = path.xs[t], y = path.ys[t];
     if (Math.abs(x) > HALF_L || Math.abs(y) > HALF_W) return { margin: -99, at: target };
     if (path.zs[t] > 1.8) continue;
-    if (timeTo(mate, x, y, m.reach * 0.7) <= (t + 1) * DT) { mateT = t; break; }
+    if (mateStride > 0) {
+      const r = mateReach + mateStride * (t + 1) + 1e-6;
+      if ((x - mate.x) * (x - mate.x) + (y - mate.y) * (y - mate.y) > r * r) continue;
+    }
+    if (timeTo(mate, x, y, mateReach) <= (t + 1) * DT) { mateT = t; break; }
   }
   if (mateT < 0) return { margin: -99, at: target };
   let margin = 99;
@@ -358,8 +388,17 @@ function judgePass(obs, m, target, speed, lift, mate) {
     const u = clamp(((o.x - b.x) * dx + (o.y - b.y) * dy) / (d * d), 0, 1.2);
     const near = Math.hypot(b.x + dx * u - o.x, b.y + dy * u - o.y);
     if (near > 3 + (mateT + 1) * DT * 8) continue;
+    const stride = m.reach >= 0 ? runStride(o) : -1;
     for (let t = 1; t <= mateT; t++) {
       if (path.zs[t] > KICK_MAX_Z) continue;
+      // Skipped when tt - t is surely above the margin, so min() would keep it: always when
+      // margin + t < 0 (timeTo is never negative), else past the distance of margin + t ticks.
+      if (stride > 0) {
+        if (margin + t < 0) continue;
+        const r = m.reach + stride * (margin + t) + 1e-6;
+        const ex = path.xs[t] - o.x, ey = path.ys[t] - o.y;
+        if (ex * ex + ey * ey > r * r) continue;
+      }
       const tt = timeTo(o, path.xs[t], path.ys[t], m.reach) / DT;
       margin = Math.min(margin, tt - t);
     }

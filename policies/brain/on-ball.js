@@ -1,5 +1,5 @@
 // The reference brain, part 3: the player on the ball shoots, passes, crosses, dribbles or clears.
-import { AWK_LOSS, BALL_R, DT, GOAL_Y, HALF_L, HALF_W, HORIZON, KICK_MAX_Z, KICK_NOISE_BASE, KICK_NOISE_POWER, clamp, dist, groundSpeedFor, simulateBall, timeTo } from './physics.js';
+import { AWK_LOSS, BALL_R, DT, GOAL_Y, HALF_L, HALF_W, HORIZON, KICK_MAX_Z, KICK_NOISE_BASE, KICK_NOISE_POWER, clamp, dist, groundSpeedFor, runStride, simulateBall, timeTo } from './physics.js';
 import { inTheirBox, read } from './read.js'; // read: for the JSDoc type ReturnType<typeof read>
 import { STYLE } from './style.js';
 
@@ -82,11 +82,18 @@ export function judgePass(obs, m, target, speed, lift, mate) {
   const vh = speed / q;
   const path = simulateBall({ x: b.x, y: b.y, z: Math.max(b.z, BALL_R), vx: (dx / d) * vh, vy: (dy / d) * vh, vz: (speed * lift) / q }, HORIZON);
   let mateT = -1;
+  // Cheap tests before timeTo, as in interceptTick (see runStride): they skip only calls whose answer is known.
+  const mateReach = m.reach * 0.7;
+  const mateStride = mateReach >= 0 ? runStride(mate) : -1;
   for (let t = 1; t <= HORIZON; t++) {
     const x = path.xs[t], y = path.ys[t];
     if (Math.abs(x) > HALF_L || Math.abs(y) > HALF_W) return { margin: -99, at: target };
     if (path.zs[t] > 1.8) continue;
-    if (timeTo(mate, x, y, m.reach * 0.7) <= (t + 1) * DT) { mateT = t; break; }
+    if (mateStride > 0) {
+      const r = mateReach + mateStride * (t + 1) + 1e-6;
+      if ((x - mate.x) * (x - mate.x) + (y - mate.y) * (y - mate.y) > r * r) continue;
+    }
+    if (timeTo(mate, x, y, mateReach) <= (t + 1) * DT) { mateT = t; break; }
   }
   if (mateT < 0) return { margin: -99, at: target };
   let margin = 99;
@@ -95,8 +102,17 @@ export function judgePass(obs, m, target, speed, lift, mate) {
     const u = clamp(((o.x - b.x) * dx + (o.y - b.y) * dy) / (d * d), 0, 1.2);
     const near = Math.hypot(b.x + dx * u - o.x, b.y + dy * u - o.y);
     if (near > 3 + (mateT + 1) * DT * 8) continue;
+    const stride = m.reach >= 0 ? runStride(o) : -1;
     for (let t = 1; t <= mateT; t++) {
       if (path.zs[t] > KICK_MAX_Z) continue;
+      // Skipped when tt - t is surely above the margin, so min() would keep it: always when
+      // margin + t < 0 (timeTo is never negative), else past the distance of margin + t ticks.
+      if (stride > 0) {
+        if (margin + t < 0) continue;
+        const r = m.reach + stride * (margin + t) + 1e-6;
+        const ex = path.xs[t] - o.x, ey = path.ys[t] - o.y;
+        if (ex * ex + ey * ey > r * r) continue;
+      }
       const tt = timeTo(o, path.xs[t], path.ys[t], m.reach) / DT;
       margin = Math.min(margin, tt - t);
     }
