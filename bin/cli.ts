@@ -10,10 +10,14 @@ import { registerSpec } from './commands/spec.js';
 import { registerNew } from './commands/new.js';
 import { registerInspect } from './commands/inspect.js';
 import { UserError } from './errors.js';
+import { ENGINE_VERSION } from '../engine/version.js';
+import { REPLAY_FORMAT_VERSION } from '../engine/replay/format.js';
 
 const program = new Command('matchday')
   .description('A deterministic football tournament for programs.')
   .showHelpAfterError('(run with --help for usage)')
+  // What decides whether two machines give the same results: a bug report should quote it whole.
+  .version(`matchday engine ${ENGINE_VERSION}, replay format ${REPLAY_FORMAT_VERSION}, node ${process.versions.node}, v8 ${process.versions.v8}`, '-V, --version')
   .exitOverride();
 
 registerPlay(program);

@@ -7,11 +7,18 @@ function cli(...args: string[]) {
 
 describe('the command line on bad input', () => {
   it('every command has --help', () => {
-    for (const cmd of ['play', 'verify', 'validate', 'cup', 'serve']) {
+    for (const cmd of ['play', 'verify', 'validate', 'cup', 'serve', 'scrim', 'spec', 'new', 'inspect']) {
       const r = cli(cmd, '--help');
       expect(r.status).toBe(0);
       expect(r.stdout).toContain(`Usage: matchday ${cmd}`);
     }
+  });
+
+  it('--version names everything that decides whether two machines agree', () => {
+    const r = cli('--version');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^matchday engine \d+\.\d+\.\d+, replay format \d+, node \d+\.\d+\.\d+, v8 \S+\n$/);
+    expect(r.stdout).toContain(`node ${process.versions.node}`);
   });
 
   it('an unknown option is refused', () => {
