@@ -2,7 +2,7 @@
 // so an author (or a notebook) can analyse a match without watching it.
 import { once } from 'node:events';
 import type { Command } from 'commander';
-import { CSV_COLUMNS, csvRow, tickRecords, type TeamFilter } from '../../engine/replay/records.js';
+import { CSV_COLUMNS, csvRow, tickJsonLines, tickRecords, type TeamFilter } from '../../engine/replay/records.js';
 import type { ReplayReader } from '../../engine/replay/index.js';
 import { intOption, UserError } from '../errors.js';
 import { readReplayFile } from '../replay-io.js';
@@ -25,6 +25,12 @@ function teamFilter(reader: ReplayReader, team: string | undefined): TeamFilter 
     throw new UserError(`--team must be home, away or a team of ${reader.file} (${names}), got '${team.slice(0, 60)}'`);
   }
   return i as 0 | 1;
+}
+
+const BATCH_CHARS = 1 << 18;
+
+function* mapLines<T>(items: Iterable<T>, f: (x: T) => string): Generator<string> {
+  for (const x of items) yield f(x);
 }
 
 /** Writes one chunk, waiting when the pipe is full so a long match never sits in memory. */
@@ -57,15 +63,19 @@ export function registerInspect(program: Command): void {
         throw e;
       });
       if (opts.format === 'csv') await emit(`${CSV_COLUMNS.join(',')}\n`);
-      // Batch lines per write: one write per tick would cost more than building the records.
-      let batch = '';
-      for (const r of tickRecords(reader, { from, to, team })) {
-        batch += `${opts.format === 'csv' ? csvRow(r) : JSON.stringify(r)}\n`;
-        if (batch.length > 1 << 16) {
-          await emit(batch);
-          batch = '';
+      const lines = opts.format === 'csv' ? mapLines(tickRecords(reader, { from, to, team }), csvRow) : tickJsonLines(reader, { from, to, team });
+      // Lines go out in batches of about BATCH_CHARS: one write per tick would cost more than making the lines.
+      let batch: string[] = [];
+      let size = 0;
+      for (const line of lines) {
+        batch.push(line);
+        size += line.length + 1;
+        if (size > BATCH_CHARS) {
+          await emit(`${batch.join('\n')}\n`);
+          batch = [];
+          size = 0;
         }
       }
-      if (batch) await emit(batch);
+      if (batch.length > 0) await emit(`${batch.join('\n')}\n`);
     });
 }

@@ -6,7 +6,7 @@ import {
   TRAILER_BYTES, TRAILER_MAGIC, versionMessage,
 } from './format.js';
 import { checkFooter, checkHeader } from './header.js';
-import { checkSegmentPrefix, decodeSegmentPayload, type SegmentBounds } from './segment.js';
+import { checkSegmentPrefix, decodeSegmentPayload, decodeSegmentRows, type SegmentBounds, type SegmentRows } from './segment.js';
 import type { Frame, ReplayFooter, ReplayHeader, SegmentInfo } from './types.js';
 
 const CACHE_SEGMENTS = 4;
@@ -87,8 +87,14 @@ export class ReplayReader {
    */
   checkFrames(): void {
     for (let i = 0; i < this.segs.length; i++) {
-      if (!this.cache.has(i)) decodeSegmentPayload(this.segs[i]!.payload, this.file, `segment ${i}`, this.bounds);
+      if (!this.cache.has(i)) this.segmentRows(i);
     }
+  }
+
+  /** Segment i decoded and checked down to its channel values and extras (not cached): for one pass over many ticks. */
+  segmentRows(i: number): SegmentRows {
+    this.segment(i);
+    return decodeSegmentRows(this.segs[i]!.payload, this.file, `segment ${i}`, this.bounds);
   }
 
   private readIndex(afterHeader: number): { segments: Array<{ offset: number; firstTick: number; frameCount: number }>; footer: number } {

@@ -14,7 +14,7 @@ import { MODES, PERIODS, PLAYERS, type MatchEvent } from '../state.js';
 import { deflate, encodeBlock, inflateSized, jsonBytes, parseJsonBytes, readBlock } from './blocks.js';
 import { ByteReader, ByteWriter, OutOfBytes } from './bytes.js';
 import {
-  CHANNELS, G_BUDGET, MAX_BUDGET_USED, PREDICTOR, PRED_LINEAR, PRED_VELOCITY, STATE_CHANNELS, VELOCITY_FROM, VEL_TO_POS, channelsOfFormat, channelsToFrame,
+  CHANNELS, G_BUDGET, G_HOLDER, G_MINUTE, G_MODE, G_MODE_TEAM, G_PERIOD, G_PERIOD_TICK, G_SCORE, G_TICK, MAX_BUDGET_USED, PREDICTOR, PRED_LINEAR, PRED_VELOCITY, STATE_CHANNELS, VELOCITY_FROM, VEL_TO_POS, channelsOfFormat, channelsToFrame,
 } from './channels.js';
 import { KIND_SEGMENT, LIMITS, ReplayError, SEGMENT_PREFIX_BYTES, SEGMENT_TICKS } from './format.js';
 import { problemOf } from './check.js';
@@ -54,6 +54,57 @@ function predict(rows: Float64Array, f: number, c: number): number {
     default:
       return prev;
   }
+}
+
+// Module-level copies of the channel table: the decoding loop below reads locals, not imported
+// bindings (which a transpiler may turn into a getter call per read).
+const STRIDE = CHANNELS;
+const PREDICTORS = PREDICTOR;
+const LINEAR = PRED_LINEAR;
+const VELOCITY = PRED_VELOCITY;
+const VEL_FROM = VELOCITY_FROM;
+const VEL_SCALE = VEL_TO_POS;
+/** 2^56, as ByteReader: a varint needing more 7-bit groups is corrupt. */
+const MAX_SCALE = 0x100000000000000;
+
+/**
+ * The encoder's loop undone: `channels` channels of `frameCount` frames from the residual bytes
+ * into `rows` (stride CHANNELS), channel by channel, so every value a prediction needs (earlier
+ * frames, the velocity channels) is decoded already. The same arithmetic as predict(), with the
+ * predictor chosen once per channel and the varints read inline: every frame a reader sees
+ * passes through here. Returns the bytes read; throws OutOfBytes when they run out.
+ */
+function decodeResiduals(buf: Uint8Array, rows: Float64Array, frameCount: number, channels: number): number {
+  let pos = 0;
+  const end = buf.length;
+  const svar = (): number => {
+    if (pos >= end) throw new OutOfBytes(`needs 1 byte(s) at offset ${pos}, only 0 left`);
+    let b = buf[pos++]!;
+    if (b < 128) return b % 2 === 0 ? b / 2 : -(b + 1) / 2;
+    let v = b - 128;
+    let scale = 128;
+    for (;;) {
+      if (pos >= end) throw new OutOfBytes(`needs 1 byte(s) at offset ${pos}, only 0 left`);
+      b = buf[pos++]!;
+      v += (b & 127) * scale;
+      if (b < 128) return v % 2 === 0 ? v / 2 : -(v + 1) / 2;
+      scale *= 128;
+      if (scale > MAX_SCALE) throw new OutOfBytes(`varint too long at offset ${pos}`);
+    }
+  };
+  for (let c = 0; c < channels; c++) {
+    const kind = PREDICTORS[c];
+    if (frameCount > 0) rows[c] = svar();
+    for (let f = 1; f < frameCount; f++) {
+      const at = f * STRIDE + c;
+      const prev = rows[at - STRIDE]!;
+      let guess = prev;
+      if (kind === LINEAR) guess = f > 1 ? 2 * prev - rows[at - 2 * STRIDE]! : prev;
+      else if (kind === VELOCITY) guess = prev + Math.round(rows[at - VEL_FROM]! * VEL_SCALE);
+      rows[at] = guess + svar();
+    }
+  }
+  return pos;
 }
 
 function hashWords(hex: string): [number, number] {
@@ -127,8 +178,24 @@ export interface SegmentBounds {
   maxBudget?: number;
 }
 
-/** Decodes a segment payload (the block's content, CRC already checked). */
-export function decodeSegmentPayload(payload: Uint8Array, file: string, what: string, bounds: SegmentBounds = {}): DecodedSegment & { index: number } {
+/** A segment decoded to its numbers and extras, every value checked, before any Frame object is made. */
+export interface SegmentRows {
+  index: number;
+  firstTick: number;
+  frameCount: number;
+  endHash: string;
+  /** frameCount * CHANNELS values, frame by frame (channels.ts; budget use -1 where none). */
+  rows: Float64Array;
+  /** The ticks that have events, debug output or faults, in the order stored; each within the segment. */
+  extras: FrameExtras[];
+}
+
+/**
+ * Decodes and checks a segment payload (the block's content, CRC already checked) down to its
+ * channel values: what checkFrames and a full pass like `inspect` need, without allocating a
+ * Frame and 22 player objects per tick.
+ */
+export function decodeSegmentRows(payload: Uint8Array, file: string, what: string, bounds: SegmentBounds = {}): SegmentRows {
   const fail = (detail: string): never => {
     throw new ReplayError(file, 'corrupt', `corrupt: ${what} ${detail}`);
   };
@@ -136,7 +203,6 @@ export function decodeSegmentPayload(payload: Uint8Array, file: string, what: st
   const raw = inflateSized(payload.subarray(SEGMENT_PREFIX_BYTES), file, what, bodyLength);
   if (raw.length !== bodyLength) fail(`decompresses to ${raw.length > bodyLength ? 'more than' : raw.length} bytes, its prefix says ${bodyLength}`);
   const body = new ByteReader(raw);
-  const frames: Frame[] = new Array(frameCount);
   try {
     const channels = body.uvar();
     if (bounds.format !== undefined) {
@@ -144,52 +210,63 @@ export function decodeSegmentPayload(payload: Uint8Array, file: string, what: st
       if (channels !== want) fail(`has ${channels} channels per frame, format ${bounds.format} has ${want}`);
     } else if (channels !== CHANNELS && channels !== STATE_CHANNELS) fail(`has ${channels} channels per frame, a replay has ${STATE_CHANNELS} or ${CHANNELS}`);
     const resLength = body.uvar();
-    const res = new ByteReader(body.bytes(resLength));
+    const res = body.bytes(resLength);
     const rows = new Float64Array(frameCount * CHANNELS);
-    // Channel by channel, so every value a prediction needs (earlier frames, the velocity channels) is decoded already.
-    for (let c = 0; c < channels; c++) {
-      for (let f = 0; f < frameCount; f++) rows[f * CHANNELS + c] = predict(rows, f, c) + res.svar();
-    }
+    const read = decodeResiduals(res, rows, frameCount, channels);
     // Format 1 recorded no budget use: every frame says none.
     for (let c = channels; c < CHANNELS; c++) for (let f = 0; f < frameCount; f++) rows[f * CHANNELS + c] = -1;
-    if (res.left !== 0) fail(`has ${res.left} unread byte(s) after its frames`);
+    if (read !== res.length) fail(`has ${res.length - read} unread byte(s) after its frames`);
     const maxBudget = Math.min(bounds.maxBudget ?? MAX_BUDGET_USED, MAX_BUDGET_USED);
     for (let f = 0; f < frameCount; f++) {
-      const frame = channelsToFrame(rows, f * CHANNELS);
-      if (frame.tick !== firstTick + f) fail(`frame ${f} has tick ${frame.tick}, expected ${firstTick + f}`);
+      const at = f * CHANNELS;
+      const tick = rows[at + G_TICK]!;
+      if (tick !== firstTick + f) fail(`frame ${f} has tick ${tick}, expected ${firstTick + f}`);
       for (const t of [0, 1] as const) {
-        const b = rows[f * CHANNELS + G_BUDGET + t]!;
-        if (b < -1 || b > maxBudget) fail(`frame ${f} (tick ${frame.tick}) has ${t === 0 ? 'home' : 'away'} budget used ${b} out of range (-1 for none, else 0 to ${maxBudget})`);
+        const b = rows[at + G_BUDGET + t]!;
+        if (b < -1 || b > maxBudget) fail(`frame ${f} (tick ${tick}) has ${t === 0 ? 'home' : 'away'} budget used ${b} out of range (-1 for none, else 0 to ${maxBudget})`);
       }
-      const bad = badFrameField(frame);
-      if (bad) fail(`frame ${f} (tick ${frame.tick}) has ${bad} out of range`);
-      frames[f] = frame;
+      const bad = badRowField(rows, at);
+      if (bad) fail(`frame ${f} (tick ${tick}) has ${bad} out of range`);
     }
     const extras = parseJsonBytes(body.bytes(body.left), file, `${what}'s extras`);
     const problem = problemOf(checkExtrasJson, extras);
     if (problem) fail(`has malformed extras (${problem})`);
     for (const x of extras as FrameExtras[]) {
-      const frame = frames[x.tick - firstTick];
-      if (!frame) fail(`has extras for tick ${x.tick}, outside its frames`);
-      if (x.events) frame!.events = x.events;
-      if (x.debug) frame!.debug = x.debug;
-      if (x.faults) frame!.faults = x.faults;
+      if (x.tick < firstTick || x.tick >= firstTick + frameCount) fail(`has extras for tick ${x.tick}, outside its frames`);
     }
+    return { index, firstTick, frameCount, endHash, rows, extras: extras as FrameExtras[] };
   } catch (e) {
     if (e instanceof OutOfBytes) fail(`ends early (${e.message})`);
     throw e;
+  }
+}
+
+/** Decodes a segment payload (the block's content, CRC already checked) into frames. */
+export function decodeSegmentPayload(payload: Uint8Array, file: string, what: string, bounds: SegmentBounds = {}): DecodedSegment & { index: number } {
+  const { index, firstTick, frameCount, endHash, rows, extras } = decodeSegmentRows(payload, file, what, bounds);
+  const frames: Frame[] = new Array(frameCount);
+  for (let f = 0; f < frameCount; f++) frames[f] = channelsToFrame(rows, f * CHANNELS);
+  for (const x of extras) {
+    const frame = frames[x.tick - firstTick]!;
+    if (x.events) frame.events = x.events;
+    if (x.debug) frame.debug = x.debug;
+    if (x.faults) frame.faults = x.faults;
   }
   return { index, firstTick, endHash, frames };
 }
 
 /** The first small-integer field of a decoded frame outside what the engine can produce, or null. The viewer indexes tables with them. */
-function badFrameField(f: Frame): string | null {
-  if (!(f.period >= 0 && f.period < PERIODS.length)) return 'period';
-  if (!(f.mode >= 0 && f.mode < MODES.length)) return 'mode';
-  if (!(f.modeTeam >= -1 && f.modeTeam <= 1)) return 'modeTeam';
-  if (!(f.holder >= -1 && f.holder < PLAYERS)) return 'holder';
-  if (!(f.score[0] >= 0 && f.score[1] >= 0)) return 'score';
-  if (!(f.periodTick >= 0 && f.minute >= 0)) return 'clock';
+function badRowField(rows: Float64Array, at: number): string | null {
+  const period = rows[at + G_PERIOD]!;
+  const mode = rows[at + G_MODE]!;
+  const modeTeam = rows[at + G_MODE_TEAM]!;
+  const holder = rows[at + G_HOLDER]!;
+  if (!(period >= 0 && period < PERIODS.length)) return 'period';
+  if (!(mode >= 0 && mode < MODES.length)) return 'mode';
+  if (!(modeTeam >= -1 && modeTeam <= 1)) return 'modeTeam';
+  if (!(holder >= -1 && holder < PLAYERS)) return 'holder';
+  if (!(rows[at + G_SCORE]! >= 0 && rows[at + G_SCORE + 1]! >= 0)) return 'score';
+  if (!(rows[at + G_PERIOD_TICK]! >= 0 && rows[at + G_MINUTE]! >= 0)) return 'clock';
   return null;
 }
 
