@@ -48,7 +48,7 @@ export const STATE_CHANNELS = GLOBALS + PLAYERS * PC_STRIDE;
 export const G_BUDGET = STATE_CHANNELS;
 export const CHANNELS = STATE_CHANNELS + 2;
 /** Largest budget use a frame may record: the sandbox's largest budget (sandbox/limits.ts MAX_BUDGET; a test ties them). */
-export const MAX_BUDGET_USED = 2 ** 30 - 1;
+export const MAX_BUDGET_USED = 0x3fffffff;
 
 /** Channels per frame a segment of replay format `format` stores. */
 export function channelsOfFormat(format: number): number {
