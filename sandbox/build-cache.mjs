@@ -3,8 +3,9 @@
 //
 // Layout under <repo>/node_modules/.cache/matchday/build/:
 //   <target>-<root tag>.json   the input list of the last build of that target from this checkout
-//   <key>/<target>.mjs         a bundle; <key> hashes every input's path and bytes, the options and this file
-//   <key>/<target>.json        its record: inputs, size and sha256 of the bundle (checked before use)
+//   <key>/<target>.mjs         a bundle (and its chunks, when split); <key> hashes every input's path and
+//                              bytes, the options, this file, esbuild's version and the installed packages
+//   <key>/<target>.json        its record: inputs, size and sha256 of every file (checked before use)
 // A start reads the input list, hashes those files and looks for <key>; only on a miss does esbuild run,
 // in a child process (build-worker.mjs) (esbuild's plugins need its asynchronous API; every caller here is synchronous).
 // Several processes may build at once: every file is written to a temporary name, then renamed.
@@ -25,13 +26,16 @@ export const ROOT = fileURLToPath(new URL('..', import.meta.url));
  */
 export const CACHE_DIR = process.env.MATCHDAY_CACHE_DIR || join(ROOT, 'node_modules', '.cache', 'matchday');
 const BUILD_DIR = join(CACHE_DIR, 'build');
+/** Where esbuild believes it writes (it writes nothing: outputs are stored under their key). */
+const OUT_DIR = join(BUILD_DIR, 'out');
 const SELF = fileURLToPath(import.meta.url);
 const WORKER = fileURLToPath(new URL('./build-worker.mjs', import.meta.url));
 
 /** What can be built, by name: entry point (repository-relative) and the esbuild options that differ. */
 export const TARGETS = {
   cli: { entry: 'bin/cli.ts', platform: 'node' },
-  child: { entry: 'tournament/runner/child.ts', platform: 'node' },
+  // Split: child.ts starts the watchdog thread, then imports the rest, so the thread boots while it loads.
+  child: { entry: 'tournament/runner/child.ts', platform: 'node', split: true },
   // The isolate has no Node: 'browser' maps seedrandom's optional require('crypto') away; everything is inlined.
   'guest-runtime': { entry: 'sandbox/guest/runtime.ts', platform: 'browser' },
 };
@@ -113,18 +117,21 @@ function currentKey(target) {
   return bundleKey(target, inputs);
 }
 
-/** The bundle under `key` if its record is whole and the file matches it (size and sha256), else null. */
+/** The bundle under `key` if its record is whole and every file matches it (size and sha256), else null. */
 function validBundle(target, key) {
-  const file = join(BUILD_DIR, key, `${target}.mjs`);
-  const record = readJson(join(BUILD_DIR, key, `${target}.json`));
-  if (!record || record.key !== key || typeof record.sha256 !== 'string' || typeof record.bytes !== 'number') return null;
-  try {
-    if (statSync(file).size !== record.bytes) return null;
-    if (sha256(readFileSync(file)) !== record.sha256) return null;
-  } catch {
-    return null;
+  const dir = join(BUILD_DIR, key);
+  const record = readJson(join(dir, `${target}.json`));
+  if (!record || record.key !== key || !Array.isArray(record.files) || !record.files.some((f) => f?.name === `${target}.mjs`)) return null;
+  for (const f of record.files) {
+    if (typeof f?.name !== 'string' || !/^[\w.-]+\.mjs$/.test(f.name) || typeof f.sha256 !== 'string' || typeof f.bytes !== 'number') return null;
+    try {
+      const file = join(dir, f.name);
+      if (statSync(file).size !== f.bytes || sha256(readFileSync(file)) !== f.sha256) return null;
+    } catch {
+      return null;
+    }
   }
-  return file;
+  return join(dir, `${target}.mjs`);
 }
 
 const known = new Map();
@@ -213,17 +220,26 @@ export async function buildNow(target) {
     platform: spec.platform,
     target: node ? 'node20' : 'es2022',
     write: false,
+    // Split only where asked: a dynamic import() then loads its own file (and its packages) when it runs.
+    splitting: spec.split === true,
+    outdir: OUT_DIR,
+    entryNames: target,
+    chunkNames: `${target}-chunk-[hash]`,
+    outExtension: { '.js': '.mjs' },
     legalComments: 'none',
     logLevel: 'silent',
     plugins: [inputsPlugin(seen)],
   });
-  const out = result.outputFiles[0];
-  if (!out) throw new Error(`esbuild produced no output for ${spec.entry}`);
+  const files = result.outputFiles.map((o) => ({ name: relative(OUT_DIR, o.path), contents: o.contents }));
+  if (!files.some((f) => f.name === `${target}.mjs`)) throw new Error(`esbuild produced no ${target}.mjs for ${spec.entry}`);
   const inputs = [...seen.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   const key = bundleKey(target, inputs);
   const dir = join(BUILD_DIR, key);
-  writeAtomic(join(dir, `${target}.mjs`), out.contents);
-  writeAtomic(join(dir, `${target}.json`), JSON.stringify({ key, entry: spec.entry, bytes: out.contents.length, sha256: sha256(out.contents), inputs: inputs.map(([p]) => p) }));
+  // The entry last: a reader that finds it may still find a chunk missing, but the record (written after all) says so.
+  files.sort((a, b) => (a.name === `${target}.mjs`) - (b.name === `${target}.mjs`));
+  for (const f of files) writeAtomic(join(dir, f.name), f.contents);
+  const record = { key, entry: spec.entry, files: files.map((f) => ({ name: f.name, bytes: f.contents.length, sha256: sha256(f.contents) })), inputs: inputs.map(([p]) => p) };
+  writeAtomic(join(dir, `${target}.json`), JSON.stringify(record));
   writeAtomic(pointerFile(target), JSON.stringify({ key, inputs: inputs.map(([p]) => p) }));
   return join(dir, `${target}.mjs`);
 }

@@ -1,95 +1,12 @@
-// A match process: plays the jobs its parent sends, one at a time, and reports who was running.
-// Before every call into a policy it writes (tick, team) to fd 4, a pipe the parent reads, and
-// (tick, -1) as soon as the call returns, so that if this process dies the parent knows whether
-// a team was at fault (and which, and when) or the host's own work was.
-import { existsSync, writeFileSync, writeSync } from 'node:fs';
-import { atomicWrite } from '../cupdir.js';
-import type { ChildMessage, MatchJob, ParentMessage } from './job.js';
-import { loadedPackages } from '../../sandbox/build-cache.mjs';
-import { resolveLimits } from '../../sandbox/index.js';
-import { playOne } from './play-one.js';
-import { startWatchdog } from './watchdog.js';
+// A match process's entry. It starts the watchdog thread before anything else loads, so the thread boots
+// (a Node environment of its own) while this thread loads isolated-vm, the engine and the sandbox; then
+// it serves the parent's jobs (child-jobs.ts), which says 'ready' once the thread runs. The import below
+// is dynamic on purpose: the bundle splits there (sandbox/build-cache.mjs), so those packages load after
+// the thread has started.
+import { MARK_FD, startWatchdog } from './watchdog.js';
 
-const MARK_FD = 4;
-const mark = new Int32Array(2);
-const markBytes = new Uint8Array(mark.buffer);
-
-function send(msg: ChildMessage): void {
-  process.send?.(msg);
-}
-
-function setMark(tick: number, team: number): void {
-  mark[0] = tick;
-  mark[1] = team;
-  writeSync(MARK_FD, markBytes);
-}
-
-/**
- * Test hook: MATCHDAY_TEST_HOST_DEATH="<tick>" kills this process in host work at that tick;
- * "<tick>:<file>" does so only while <file> does not exist (and creates it), so a retry succeeds.
- */
-function hostDeathHook(): ((tick: number) => void) | null {
-  const spec = process.env.MATCHDAY_TEST_HOST_DEATH;
-  if (!spec) return null;
-  const at = Number(spec.split(':')[0]);
-  const once = spec.includes(':') ? spec.slice(spec.indexOf(':') + 1) : null;
-  return (tick) => {
-    if (tick !== at) return;
-    if (once !== null) {
-      if (existsSync(once)) return;
-      writeFileSync(once, 'died once\n');
-    }
-    process.kill(process.pid, 'SIGKILL');
-  };
-}
-
-/** Test hook: MATCHDAY_TEST_HANG="<tick>:<team>" makes that call hang in native work no interrupt reaches. */
-function hangHook(): ((tick: number, team: number) => void) | null {
-  const spec = process.env.MATCHDAY_TEST_HANG;
-  if (!spec) return null;
-  const [at, who] = spec.split(':').map(Number);
-  return (tick, team) => {
-    if (tick !== at || team !== who) return;
-    for (;;) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 1000);
-  };
-}
-
-const dieInHostWork = hostDeathHook();
-const hang = hangHook();
-const watchdog = startWatchdog(MARK_FD);
-
-function run(job: MatchJob): void {
-  const limits = resolveLimits(job.limits);
-  const { result, replay } = playOne(job, {
-    onCall(tick, team) {
-      setMark(tick, team);
-      watchdog.arm(tick, team, tick === 0 ? limits.setupWallMs : limits.callWallMs);
-      hang?.(tick, team);
-    },
-    onHostWork(tick) {
-      watchdog.disarm();
-      setMark(tick, -1);
-      dieInHostWork?.(tick);
-    },
-    sink: job.stream ? (kind, blob) => send({ type: 'blob', kind, blob }) : undefined,
-  });
-  // No team is running any more: a death from here on is nobody's fault.
-  setMark(result.ticks, -1);
-  if (job.out) atomicWrite(job.out, replay);
-  send({ type: 'result', result });
-}
-
-process.on('message', (msg: ParentMessage) => {
-  if (msg.type === 'exit') process.exit(0);
-  if (msg.type === 'probe') return send({ type: 'probe', packages: loadedPackages() });
-  try {
-    run(msg.job);
-  } catch (e) {
-    send({ type: 'error', message: e instanceof Error ? (e.stack ?? e.message) : String(e) });
-  }
-});
 // The parent is gone (killed, or finished): nothing left to do here.
 process.on('disconnect', () => process.exit(0));
-// Ready only once the watchdog thread runs: the parent then caps the address space at the size it sees.
-await watchdog.online;
-send({ type: 'ready' });
+const watchdog = startWatchdog(MARK_FD);
+const { serveJobs } = await import('./child-jobs.js');
+await serveJobs(watchdog);

@@ -5,6 +5,9 @@
 // WATCHDOG_FLAG added, so the parent knows the wall clock decided and flags the match.
 import { Worker } from 'node:worker_threads';
 
+/** The match process's mark pipe: (tick, team) as two Int32, read by the parent (pool.ts). */
+export const MARK_FD = 4;
+
 /** Added to the team in a mark written by the watchdog. */
 export const WATCHDOG_FLAG = 256;
 
