@@ -3,7 +3,7 @@
 // `matchday verify` uses is typed and bounded here before anything trusts it.
 import { CHECKPOINT_EVERY, MAX_PERIOD_TICKS, MAX_TEAM_NAME_CHARS, MIN_PERIOD_TICKS } from '../constants.js';
 import { emptyTeamStats, PLAYERS } from '../state.js';
-import { arr, bool, byKind, int, Invalid, nullable, num, obj, oneOf, record, str, tuple, type Check } from './check.js';
+import { arr, bool, byKind, documented, int, Invalid, nullable, num, obj, oneOf, record, str, tuple, type Check } from './check.js';
 import { LIMITS, POLICY_EXTENSIONS, SEGMENT_TICKS } from './format.js';
 
 const u32 = int(0, 0xffffffff);
@@ -61,11 +61,11 @@ const checkHeaderShape = obj({
   checkpointEvery: oneOf([CHECKPOINT_EVERY]),
 });
 
-export const checkHeaderJson: Check = (v, path) => {
+export const checkHeaderJson: Check = documented((v, path) => {
   checkHeaderShape(v, path);
   const h = v as { seed: number; config: { seed: number } };
   if (h.seed !== h.config.seed) throw new Invalid('seed', 'differs from config.seed');
-};
+}, { ...checkHeaderShape.doc!, text: 'object; seed equals config.seed' });
 
 const checkEvent = obj({ tick: u32, minute: num, type: str(64), team, player, x: num, y: num, detail: str(1000) }, ['detail']);
 
@@ -134,8 +134,8 @@ const checkFooterShape = obj({
   nonReproducible: bool,
 });
 
-export const checkFooterJson: Check = (v, path) => {
+export const checkFooterJson: Check = documented((v, path) => {
   checkFooterShape(v, path);
   const f = v as { ticks: number; checkpoints: string[] };
   if (f.checkpoints.length !== Math.floor(f.ticks / CHECKPOINT_EVERY)) throw new Invalid('checkpoints', 'do not match the number of ticks (one per CHECKPOINT_EVERY)');
-};
+}, { ...checkFooterShape.doc!, text: `object; checkpoints holds one hash per ${CHECKPOINT_EVERY} ticks` });

@@ -11,6 +11,7 @@ export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const DOCS = [
   { template: 'docs/src/RULES.md', out: 'docs/RULES.md' },
   { template: 'docs/src/POLICY_API.md', out: 'docs/POLICY_API.md' },
+  { template: 'docs/src/REPLAY.md', out: 'docs/REPLAY.md' },
 ] as const;
 
 const PLACEHOLDER = /\{\{([A-Za-z_][\w.]*)\}\}/g;

@@ -12,6 +12,7 @@ import { ENGINE_VERSION } from '../../engine/version.js';
 import { gauss } from '../../engine/rng.js';
 import { DEFAULT_LIMITS } from '../../sandbox/limits.js';
 import { FORMULAS } from './formula.js';
+import { replayDocValues } from './replay-doc.js';
 import { constantTables, shown } from './tables.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -122,6 +123,7 @@ export function docValues(): Record<string, string> {
   v['derived.noiseDraws'] = String(n.draws);
   v['derived.noiseBound'] = fmt(n.bound);
   for (const [name, text] of Object.entries(constantTables())) v[`table.${name}`] = text;
+  Object.assign(v, replayDocValues());
   // Formulas last: they are made of the values above (formula.ts evaluates the same text in the tests).
   for (const [name, text] of Object.entries(FORMULAS)) {
     v[`formula.${name}`] = text.replace(/\{\{([\w.]+)\}\}/g, (_, key: string) => {
