@@ -165,14 +165,23 @@ let depthCap = 400;
  */
 let nativeAt = -1;
 
+/**
+ * Natives whose own charge covers the result they build through a constructor (species, or
+ * `new this(n)` in Array.from/of): only these mark their depth in nativeAt. Natives that call a
+ * function they are given (Reflect.apply/construct, Function.prototype.apply) must not, or
+ * `Reflect.construct(Array, [n])` would build n slots for the price of its argument list.
+ */
+const BUILDERS = new Set(['map', 'filter', 'slice', 'splice', 'concat', 'flat', 'flatMap', 'from', 'of']);
+
 function wrapFn(name: string, orig: AnyFn, cost: Cost | null): AnyFn {
+  const builds = BUILDERS.has(name);
   // A function expression, not a method, so a wrapped constructor stays constructible.
   const wrapped = {
     [name]: function (this: unknown, ...args: unknown[]): unknown {
       if (cost !== null) charge(cost(this, args));
       if (++b.d > depthCap) t();
       const outer = nativeAt;
-      nativeAt = b.d;
+      nativeAt = builds ? b.d : -1;
       try {
         return new.target ? construct(orig, args, new.target) : apply(orig, this, args);
       } finally {
@@ -203,6 +212,32 @@ function wrapCtor(g: Obj, name: string, cost: Cost): void {
   defineProperty(W, 'prototype', { value: Real.prototype, writable: false, enumerable: false, configurable: false });
   defineProperty(Real.prototype, 'constructor', { value: W, writable: true, enumerable: false, configurable: true });
   defineProperty(g, name, { value: W, writable: true, enumerable: false, configurable: true });
+}
+
+/**
+ * The charging Array constructor: `new Array(n)` fills n slots, so it costs n. Written out
+ * rather than made by wrapFn: it is on the hot path of every array a policy builds with it and,
+ * as Array.prototype.constructor, of every map/filter/slice (species). It makes its arrays with
+ * the real constructor as new.target unless a subclass asked, so they share the map of array
+ * literals (one hidden class: the policy's property loads stay monomorphic). It calls nothing
+ * back, so it needs no depth level; called by a wrapped native at that native's depth (species,
+ * Array.from's `new this(n)`), it is that native's work, charged already.
+ */
+function chargeArrayConstructor(g: Obj): void {
+  const Real = Array;
+  const W = {
+    Array: function (this: unknown, n?: unknown): unknown {
+      const argc = arguments.length;
+      if (b.d !== nativeAt) charge((argc === 1 && typeof n === 'number' ? num(n) : argc) + 1);
+      if (new.target !== undefined && new.target !== W) return construct(Real, arguments, new.target);
+      return argc === 1 ? new Real(n) : construct(Real, arguments);
+    },
+  }.Array as unknown as AnyFn;
+  defineProperty(W, 'length', { value: Real.length });
+  setProto(W, Real);
+  defineProperty(W, 'prototype', { value: Real.prototype, writable: false, enumerable: false, configurable: false });
+  defineProperty(Real.prototype, 'constructor', { value: W, writable: true, enumerable: false, configurable: true });
+  defineProperty(g, 'Array', { value: W, writable: true, enumerable: false, configurable: true });
 }
 
 const selfSize: Cost = (self) => size(self);
@@ -488,8 +523,7 @@ export function chargeNatives(opts: NativeOptions): void {
   }));
 
   // Constructors whose work grows with their arguments.
-  const lengthArg: Cost = (_self, args) => (args.length === 1 && typeof args[0] === 'number' ? num(args[0]) : args.length) + 1;
-  wrapCtor(g, 'Array', lengthArg);
+  chargeArrayConstructor(g);
   // A hash-table insert costs a hundred loop iterations or more: priced like a key.
   for (const name of ['Set', 'Map', 'WeakSet', 'WeakMap']) wrapCtor(g, name, iterArg(0, KEY_UNITS));
   const typedCost: Cost = (self, args) => {

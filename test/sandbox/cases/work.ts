@@ -20,6 +20,11 @@ export const WORK_CASES: Case[] = [
   // Constructors.
   { name: 'new Array(n)', source: times(1000, 'const x = new Array(100000);'), check: budget },
   { name: 'Array(n) without new', source: times(1000, 'const x = Array(100000);'), check: budget },
+  { name: 'new ([].constructor)(n)', source: times(1000, 'const x = new ([].constructor)(16000);'), check: budget },
+  { name: 'Reflect.construct(Array, [n])', source: times(1000, 'const x = Reflect.construct(Array, [16000]);'), check: budget },
+  { name: 'Reflect.apply(Array, null, [n])', source: times(1000, 'const x = Reflect.apply(Array, null, [16000]);'), check: budget },
+  { name: 'Array.apply(null, [n])', source: times(1000, 'const x = Array.apply(null, [16000]);'), check: budget },
+  { name: 'new Array(n) through a subclass', source: `class A extends Array {}\n${times(1000, 'const x = new A(16000);')}`, check: budget },
   { name: 'Array.from(iterator)', source: `${BIG}\nconst s = new Set(a.map((_, i) => i));\n${times(100, 'Array.from(s.values());')}`, check: budget },
   { name: 'Array.from with a getter length that lies', source: times(100, "Array.from({ get length() { return 1e6; } });"), check: threw(/array-like whose length is not a plain number/) },
   { name: 'new Set(big array)', source: `${BIG}\n${times(100, 'new Set(a);')}`, check: budget },
