@@ -10,7 +10,7 @@ import { CupConfigError, CupDir, loadCupConfig, reportMarkdown, runCup, type Cup
 import { makeCupPlay, policyHash, type LiveOptions } from '../../tournament/runner/cup-play.js';
 import { LiveHub } from '../../viewer/server/live.js';
 import { DEFAULT_HOST, DEFAULT_PORT } from '../../viewer/protocol.js';
-import { startServer, type ViewerServer } from '../../viewer/server/index.js';
+import type { ViewerServer } from '../../viewer/server/index.js';
 import { MatchPool } from '../../tournament/runner/pool.js';
 import { intOption, UserError } from '../errors.js';
 import { checkReadableFile, checkTeamArg, checkWritableDir } from '../../tournament/paths.js';
@@ -107,6 +107,8 @@ export function registerCup(program: Command): void {
         // The server watches the cup folder from the start; the cup fills it.
         mkdirSync(outDir, { recursive: true });
         const pace = opts.pace !== undefined ? paceOption(opts.pace) : 0;
+        // Loaded only with --serve: the server brings ws and node:http, a fifth of the CLI's start-up CPU.
+        const { startServer } = await import('../../viewer/server/index.js');
         server = await startServer({ root: outDir, kind: 'cup', live: hub, port: opts.port !== undefined ? intOption('--port', opts.port, 0, 65535) : DEFAULT_PORT, host: opts.host ?? DEFAULT_HOST });
         live = { sink: hub, pace };
         process.stderr.write(`watch at ${server.url}\n`);

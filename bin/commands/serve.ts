@@ -1,7 +1,6 @@
 // `matchday serve <cup folder | scrim folder | replay file>`: the viewer, until Ctrl-C.
 import type { Command } from 'commander';
 import { DEFAULT_HOST, DEFAULT_PORT } from '../../viewer/protocol.js';
-import { startServer } from '../../viewer/server/index.js';
 import { intOption } from '../errors.js';
 
 interface ServeOptions {
@@ -18,6 +17,8 @@ export function registerServe(program: Command): void {
     .option('--host <host>', 'address to bind; 0.0.0.0 lets other machines watch', DEFAULT_HOST)
     .action(async (path: string, opts: ServeOptions) => {
       const port = intOption('--port', opts.port, 0, 65535);
+      // Loaded here, not at start: the server brings ws and node:http, a fifth of the CLI's start-up CPU.
+      const { startServer } = await import('../../viewer/server/index.js');
       const server = await startServer({ root: path, port, host: opts.host });
       process.stdout.write(`matchday viewer serving ${server.source.kind} ${path}\n  open ${server.url}\n  (Ctrl-C to stop)\n`);
       await new Promise<void>((done) => {
