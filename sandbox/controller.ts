@@ -14,6 +14,7 @@ import { RUNTIME_SPECIFIER, ST_BUDGET, ST_DEPTH, ST_ERROR, ST_OK, type GuestConf
 import { preparePolicy, type PreparedPolicy } from './policy-cache.js';
 import type { PolicySource } from './source.js';
 import { StatsRecorder, type SandboxStats } from './stats.js';
+import { createPythonController, isPythonPolicy } from './python/controller.js';
 
 export interface SandboxOptions {
   /** Path of the policy file (.js, .mjs, .ts). */
@@ -329,5 +330,6 @@ class Sandbox implements SandboxController {
 
 /** A controller that runs one policy file in its own isolate. Nothing happens until setup(info). */
 export function createSandboxController(opts: SandboxOptions): SandboxController {
+  if (isPythonPolicy(opts)) return createPythonController(opts);
   return new Sandbox(opts);
 }

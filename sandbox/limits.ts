@@ -38,6 +38,20 @@ export const MAX_LOG_CHARS = 200;
 /** Debug marks (dots, lines, labels) kept per tick. [default: 64] */
 export const MAX_DEBUG_MARKS = 64;
 
+/**
+ * Fuel units a Python policy may spend in one `tick`: one unit per function entry and loop
+ * head of the MicroPython interpreter itself (sandbox/python), so native work such as a sort
+ * or a string build is counted too. About 40 units run one iteration of a simple Python
+ * loop; the budget includes building the observation objects. [default: 1_000_000]
+ */
+export const PY_TICK_BUDGET = 1_000_000;
+
+/** Fuel units for loading a Python policy (top-level code) plus its `setup`. [default: 50_000_000] */
+export const PY_SETUP_BUDGET = 50_000_000;
+
+/** Linear memory of a Python team's interpreter, in megabytes (its heap lives inside). [default: 64] */
+export const PY_MEMORY_MB = 64;
+
 export interface SandboxLimits {
   tickBudget: number;
   setupBudget: number;
@@ -49,6 +63,9 @@ export interface SandboxLimits {
   maxLogLines: number;
   maxLogChars: number;
   maxDebugMarks: number;
+  pyTickBudget: number;
+  pySetupBudget: number;
+  pyMemoryMb: number;
 }
 
 export const DEFAULT_LIMITS: Readonly<SandboxLimits> = Object.freeze({
@@ -62,6 +79,9 @@ export const DEFAULT_LIMITS: Readonly<SandboxLimits> = Object.freeze({
   maxLogLines: MAX_LOG_LINES,
   maxLogChars: MAX_LOG_CHARS,
   maxDebugMarks: MAX_DEBUG_MARKS,
+  pyTickBudget: PY_TICK_BUDGET,
+  pySetupBudget: PY_SETUP_BUDGET,
+  pyMemoryMb: PY_MEMORY_MB,
 });
 
 /**
@@ -79,5 +99,7 @@ export function resolveLimits(over: Partial<SandboxLimits> = {}): SandboxLimits 
   }
   out.tickBudget = Math.min(out.tickBudget, MAX_BUDGET);
   out.setupBudget = Math.min(out.setupBudget, MAX_BUDGET);
+  out.pyTickBudget = Math.min(out.pyTickBudget, MAX_BUDGET);
+  out.pySetupBudget = Math.min(out.pySetupBudget, MAX_BUDGET);
   return out;
 }

@@ -1,0 +1,45 @@
+// The metered interpreter: MicroPython's WebAssembly module with a fuel counter kept inside
+// it (build-meter.mjs), so a Python team's work is counted the same on every machine. Built
+// once on first use, in a child process, and cached on disk by the content hash of its inputs.
+import { createHash } from 'node:crypto';
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const MICROPYTHON_PACKAGE = '@micropython/micropython-webassembly-pyscript';
+
+const require = createRequire(import.meta.url);
+const BUILD_SCRIPT = fileURLToPath(new URL('./build-meter.mjs', import.meta.url));
+const CACHE_DIR = fileURLToPath(new URL('../../node_modules/.cache/matchday-python/', import.meta.url));
+
+export interface MeteredModule {
+  bytes: Uint8Array;
+  /** sha256 of the metered module: what replays record and verify compares. */
+  sha256: string;
+  /** MicroPython's version (its npm package). */
+  version: string;
+}
+
+let cached: MeteredModule | null = null;
+
+/** The metered module: from memory, from the disk cache, or built now (seconds, once per install). */
+export function meteredModule(): MeteredModule {
+  if (cached) return cached;
+  const pkgFile = require.resolve(`${MICROPYTHON_PACKAGE}/package.json`);
+  const version = (JSON.parse(readFileSync(pkgFile, 'utf8')) as { version: string }).version;
+  const source = readFileSync(join(dirname(pkgFile), 'micropython.wasm'));
+  // The key covers the interpreter and the instrumenter, so changing either rebuilds.
+  const key = createHash('sha256').update(readFileSync(BUILD_SCRIPT)).update(source).digest('hex').slice(0, 32);
+  const file = join(CACHE_DIR, `${key}.wasm`);
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(file);
+  } catch {
+    execFileSync(process.execPath, [BUILD_SCRIPT, join(dirname(pkgFile), 'micropython.wasm'), file], { stdio: ['ignore', 'ignore', 'pipe'] });
+    bytes = readFileSync(file);
+  }
+  cached = { bytes, sha256: createHash('sha256').update(bytes).digest('hex'), version };
+  return cached;
+}
