@@ -42,7 +42,7 @@ export function registerPlay(program: Command): void {
   program
     .command('play')
     .description('play one match; a team is a policy file or builtin:<name>')
-    .argument('<home>', 'home team: a policy file (.js, .mjs, .ts) or builtin:<name>')
+    .argument('<home>', 'home team: a policy file (.js, .mjs, .ts, .py) or builtin:<name>')
     .argument('<away>', 'away team')
     .option('--seed <n>', 'match seed (0..4294967295)', '1')
     .option('--config <file>', 'match config JSON: halfTicks, extraTime, extraTimeTicks, shootout, seed')

@@ -93,9 +93,10 @@ function report(team: TeamSpec, r: RunResult, vs: string, debug: DebugTick[], lo
   if (logs.length > 0) lines.push(`  setup printed ${logs.length} line(s): ${logs.slice(0, 3).join(' | ')}`);
   if (r.forfeit) return lines;
   lines.push(`  played ${r.ticks} ticks against ${vs}: ${r.score[0]}-${r.score[1]}`);
-  lines.push(`  budget per tick (units of ${limits.tickBudget}): median ${budget.median}, p99 ${budget.p99}, max ${budget.max}`);
+  const py = team.file.toLowerCase().endsWith('.py');
+  lines.push(`  budget per tick (${py ? 'Python fuel ' : ''}units of ${py ? limits.pyTickBudget : limits.tickBudget}): median ${budget.median}, p99 ${budget.p99}, max ${budget.max}`);
   lines.push(`  ticks over budget: ${s.overBudgetTicks.length}${s.overBudgetTicks.length > 0 ? ` (first: ${s.overBudgetTicks.slice(0, 8).join(', ')})` : ''}`);
-  lines.push(`  memory high-water: ${((s.memoryHighWater ?? 0) / 1048576).toFixed(1)} MB of ${limits.memoryMb} MB`);
+  lines.push(`  memory high-water: ${((s.memoryHighWater ?? 0) / 1048576).toFixed(1)} MB of ${py ? limits.memoryMb + limits.pyMemoryMb : limits.memoryMb} MB`);
   lines.push(`  errors: ${s.errorTicks} tick(s) threw`);
   // One line per distinct problem (kind and source line), with how often and when it first happened.
   const groups = new Map<string, { first: (typeof s.faults)[number]; count: number }>();
@@ -127,7 +128,7 @@ export function registerValidate(program: Command): void {
   program
     .command('validate')
     .description('check that a policy compiles, sets up and plays within its budget')
-    .argument('<policy>', 'policy file (.js, .mjs, .ts)')
+    .argument('<policy>', 'policy file (.js, .mjs, .ts, .py)')
     .option('--vs <team>', 'opponent for the test match', 'builtin:possession')
     .option('--seed <n>', 'seed of the test match', '1')
     .option('--half-ticks <n>', 'length of each half of the test match', '300')

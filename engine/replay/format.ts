@@ -62,7 +62,7 @@ export const LIMITS = {
 } as const;
 
 /** Extensions a policy file may have (sandbox/source.ts loads these). */
-export const POLICY_EXTENSIONS: readonly string[] = ['.js', '.mjs', '.ts', '.mts'];
+export const POLICY_EXTENSIONS: readonly string[] = ['.js', '.mjs', '.ts', '.mts', '.py'];
 
 export type ReplayProblem = 'not_replay' | 'version' | 'truncated' | 'corrupt' | 'invalid';
 

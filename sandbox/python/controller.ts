@@ -154,7 +154,8 @@ class PythonSandbox {
       if (st === ST_ERROR) {
         const line = this.line(extras.error?.stack);
         const msg = extras.error?.message ?? 'unknown error';
-        const what = msg.startsWith('the policy defines no tick') ? msg : /^SyntaxError|^IndentationError/.test(msg) ? `syntax error: ${msg}` : `error while loading or in setup(): ${msg}`;
+        const syntax = /^(SyntaxError|IndentationError): /.exec(msg);
+        const what = msg.startsWith('the policy defines no tick') ? msg : syntax ? `syntax error: ${msg.slice(syntax[0].length) || syntax[1]}` : `error while loading or in setup(): ${msg}`;
         return this.refuse(where(this.filename, line, what), line);
       }
       this.runTickRef = get('runTick');

@@ -7,10 +7,13 @@ import { ensureGuestRuntime } from '../../sandbox/bundle.js';
 const PRLIMIT = ['/usr/bin/prlimit', '/bin/prlimit'].find((p) => existsSync(p)) ?? null;
 
 /**
- * Address space a match process may map beyond what it holds once started, in MB. isolated-vm's
+ * Memory a match process may take beyond what it holds once started, in MB. isolated-vm's
  * heap limit is not hard: a policy can make V8 allocate far past it in one step, so the whole
  * process is bounded too, and a runaway policy kills only its own match process, never the
- * machine. Set after start-up (see child.ts: the watchdog thread's reservations must come first). [default: 4096]
+ * machine. Set after start-up (see child.ts: the watchdog thread's reservations must come first).
+ * The cap counts real (writable, private) memory, RLIMIT_DATA, not address space:
+ * a WebAssembly memory (a Python team's interpreter) reserves gigabytes of address space it
+ * never touches, which an address-space cap refused. [default: 4096]
  */
 export const PROCESS_MEMORY_MB = 4096;
 
@@ -30,15 +33,15 @@ export function spawnMatchProcess(): ChildProcess {
   });
 }
 
-/** Caps the address space of a started match process at its current size plus `extraMb` (Linux, with util-linux's prlimit). */
+/** Caps the data memory of a started match process at its current size plus `extraMb` (Linux, with util-linux's prlimit). */
 export function limitProcessMemory(pid: number, extraMb = PROCESS_MEMORY_MB): boolean {
   if (PRLIMIT === null) return false;
   try {
     const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-    const kb = Number(/VmSize:\s+(\d+)\s+kB/.exec(status)?.[1] ?? NaN);
+    const kb = Number(/VmData:\s+(\d+)\s+kB/.exec(status)?.[1] ?? NaN);
     if (!Number.isFinite(kb)) return false;
     const bytes = kb * 1024 + extraMb * 1024 * 1024;
-    execFileSync(PRLIMIT, ['--pid', String(pid), `--as=${bytes}:${bytes}`], { stdio: 'ignore' });
+    execFileSync(PRLIMIT, ['--pid', String(pid), `--data=${bytes}:${bytes}`], { stdio: 'ignore' });
     return true;
   } catch {
     return false;

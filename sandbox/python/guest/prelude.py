@@ -16,6 +16,8 @@ _md_in = array.array('d', bytes(8 * _MD_IN))
 
 _md_allowed = set('__future__ abc array builtins cmath collections copy functools gc heapq io itertools json '
                   'math micropython operator random re string struct sys time types'.split())
+# The u-names are what the allowed modules import themselves (time imports utime).
+_md_allowed |= set('u' + m for m in _md_allowed)
 _md_import0 = builtins.__import__
 
 
@@ -91,10 +93,24 @@ def _md_mark(m):
         _md_dropped += 1
 
 
+_md_err = ''
+
+
 def _md_error(e):
+    """The exception as 'E<type>\\x04<traceback>', also kept in _md_err: once the budget is spent the
+    interrupt fires again at the handler's end, and the host reads the first error from there."""
+    global _md_err
     buf = io.StringIO()
     sys.print_exception(e, buf)
-    return 'E' + type(e).__name__ + '\x04' + buf.getvalue()
+    _md_err = 'E' + type(e).__name__ + '\x04' + buf.getvalue()
+    return _md_err
+
+
+def _md_take_err():
+    global _md_err
+    e = _md_err
+    _md_err = ''
+    return e or 'K'
 
 
 def _md_configure(modes, periods, names, kinds, strings, max_marks):
@@ -116,6 +132,8 @@ def _md_configure(modes, periods, names, kinds, strings, max_marks):
             v = _md_in[i] != 0
         else:
             v = _md_in[i]
+            if v == int(v) and k == 'i':
+                v = int(v)
         path = names[i].split('.')
         o = info
         for p in path[:-1]:
@@ -159,7 +177,7 @@ def _md_players(f, base):
     out = []
     for k in range(11):
         o = 28 + (base + k) * 8
-        out.append(Player(f[o], f[o + 1], f[o + 2], f[o + 3], f[o + 4], f[o + 5], f[o + 6] == 1, f[o + 7] == 1, k, k + 1, k == 0))
+        out.append(Player(f[o], f[o + 1], f[o + 2], f[o + 3], f[o + 4], int(f[o + 5]), f[o + 6] == 1, f[o + 7] == 1, k, k + 1, k == 0))
     return out
 
 
@@ -172,14 +190,15 @@ def _md_decode(f):
     if ro < 0 or mode == 'play' or mode == 'stopped':
         restart = None
     else:
-        restart = Restart(mode, 'own' if ro == 1 else 'opponent', Vec2(f[7], f[8]), f[9], f[10])
-    touch = None if f[19] < 0 else Touch('own' if f[19] == 0 else 'opponent', f[20])
+        restart = Restart(mode, 'own' if ro == 1 else 'opponent', Vec2(f[7], f[8]), f[9], int(f[10]))
+    touch = None if f[19] < 0 else Touch('own' if f[19] == 0 else 'opponent', int(f[20]))
     so = None
     if f[21] == 1:
-        so = Shootout(f[22], f[23], f[24], f[25], 'own' if f[26] == 0 else 'opponent', f[27])
+        so = Shootout(int(f[22]), int(f[23]), int(f[24]), int(f[25]), 'own' if f[26] == 0 else 'opponent', int(f[27]))
+    # Counts are ints, as a Python author expects (tick % 10, list indices); positions stay floats.
     return Observation(
-        f[0], _md_periods[pi] if 0 <= pi < len(_md_periods) else 'finished', f[2], f[3], f[4], mode, restart,
-        Score(f[11], f[12]), Ball(f[13], f[14], f[15], f[16], f[17], f[18]), touch,
+        int(f[0]), _md_periods[pi] if 0 <= pi < len(_md_periods) else 'finished', int(f[2]), int(f[3]), int(f[4]), mode, restart,
+        Score(int(f[11]), int(f[12])), Ball(f[13], f[14], f[15], f[16], f[17], f[18]), touch,
         _md_players(f, 0), _md_players(f, 11), so, _md_info)
 
 
@@ -232,6 +251,18 @@ def _md_tick():
         return _md_reply(_md_tick_fn(_md_decode(_md_in)))
     except BaseException as e:
         return _md_error(e)
+
+
+def _md_drain():
+    """Takes the interrupt a spent budget left pending, so it cannot fire in the next call."""
+    for _ in range(3):
+        try:
+            for _ in range(2):
+                pass
+            return 'K'
+        except KeyboardInterrupt:
+            pass
+    return 'K'
 
 
 def _md_replain():

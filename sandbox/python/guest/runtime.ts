@@ -30,6 +30,11 @@ export interface PyGuestConfig {
 export const FATAL_PREFIX = 'matchday-python-fatal: ';
 
 const EPOCH_MS = 1781136000000;
+/**
+ * The name the policy is compiled under, whatever its file is called: interning a name is work
+ * and memory the meter sees, so a renamed file (verify names it home.py) must not change a count.
+ */
+const COMPILED_AS = '<policy>';
 const IN_SLOTS = 512;
 
 let cfg: PyGuestConfig;
@@ -40,6 +45,8 @@ let clockTick = 0;
 let inAddr = 0;
 let tickRef = 0;
 let replainRef = 0;
+let drainRef = 0;
+let takeErrRef = 0;
 let setupRef = 0;
 let loadRef = 0;
 let warnings: string[] = [];
@@ -63,7 +70,10 @@ function itemsOf(id: number, slots: number): number {
 function stackOf(traceback: string): string {
   const frames: string[] = [];
   const re = /File "([^"]*)", line (\d+)(?:, in (\S+))?/g;
-  for (let m = re.exec(traceback); m; m = re.exec(traceback)) frames.unshift(`    at ${m[3] ?? '<module>'} (${m[1]}:${m[2]})`);
+  for (let m = re.exec(traceback); m; m = re.exec(traceback)) {
+    const file = m[1] === COMPILED_AS ? cfg.filename : m[1];
+    frames.unshift(`    at ${m[3] ?? '<module>'} (${file}:${m[2]})`);
+  }
   return frames.join('\n').slice(0, 4000);
 }
 
@@ -86,8 +96,10 @@ function answer(r: PyResult): { ok: true; rest: string } | { ok: false; error: G
   return { ok: false, error: { message: 'the Python runtime gave an unreadable answer', stack: '' } };
 }
 
-function budgetError(limit: number, e: GuestError | null): GuestError {
-  return { message: `work budget of ${limit} units exhausted (an endless or too long loop?)`, stack: e?.stack ?? '' };
+/** The budget fault, with the stack of the first error the spent budget raised (kept by prelude.py). */
+function budgetError(limit: number): GuestError {
+  const first = answer(vm.call(takeErrRef));
+  return { message: `work budget of ${limit} units exhausted (an endless or too long loop?)`, stack: first.ok ? '' : first.error.stack };
 }
 
 /** Flattens MatchInfo into names, kinds (n number, b boolean, s string) and values, in a fixed order. */
@@ -102,7 +114,8 @@ function flatInfo(info: MatchInfo): { names: string[]; kinds: string; nums: numb
       if (typeof v === 'object' && v !== null) walk(v as Record<string, unknown>, `${prefix}${k}.`);
       else {
         names.push(prefix + k);
-        kinds += typeof v === 'string' ? 's' : typeof v === 'boolean' ? 'b' : 'n';
+        // 'i' for whole numbers (seed, halfTicks, ticksPerSecond): a Python int, as an author expects.
+        kinds += typeof v === 'string' ? 's' : typeof v === 'boolean' ? 'b' : Number.isInteger(v) ? 'i' : 'n';
         nums.push(typeof v === 'number' ? v : v === true ? 1 : 0);
         if (typeof v === 'string') strs.push(v.replace(/\x00/g, ''));
       }
@@ -122,6 +135,7 @@ export function configure(config: PyGuestConfig, info: MatchInfo, wasm: Uint8Arr
     wasm,
     random: rng,
     nowMs: () => EPOCH_MS + clockTick * msPerTick,
+    ticksMs: () => clockTick * msPerTick,
     maxMemoryBytes: config.maxMemoryBytes,
     heapBytes: config.heapBytes,
     pystackWords: config.pystackWords,
@@ -135,6 +149,8 @@ export function configure(config: PyGuestConfig, info: MatchInfo, wasm: Uint8Arr
   inAddr = itemsOf(Number(ids.ok ? ids.value : 0), IN_SLOTS);
   tickRef = vm.lookup('_md_tick');
   replainRef = vm.lookup('_md_replain');
+  drainRef = vm.lookup('_md_drain');
+  takeErrRef = vm.lookup('_md_take_err');
   setupRef = vm.lookup('_md_setup');
   loadRef = vm.lookup('_md_load');
   const configureRef = vm.lookup('_md_configure');
@@ -160,15 +176,15 @@ export function load(source: string, setupBudget: number): number {
   vm.start(setupBudget, cfg.hardCap);
   let r: ReturnType<typeof answer>;
   try {
-    r = answer(vm.call(loadRef, [source, cfg.filename]));
+    r = answer(vm.call(loadRef, [source, COMPILED_AS]));
     if (r.ok && !vm.tripped) r = answer(vm.call(setupRef));
   } catch (err) {
     vm.stop();
     return fatal(err);
   }
-  vm.stop();
+  vm.stop(drainRef);
   if (vm.tripped) {
-    error = budgetError(setupBudget, r.ok ? null : r.error);
+    error = budgetError(setupBudget);
     return ST_BUDGET;
   }
   if (!r.ok) {
@@ -184,6 +200,8 @@ export function runTick(flat: Float64Array, limit: number): Float64Array {
   warnings = [];
   error = null;
   out.reset();
+  // An error a caught exception left behind must not be taken for this tick's.
+  vm.call(takeErrRef);
   new Float64Array(vm.heap().buffer, inAddr, OBS_LENGTH).set(flat.subarray(0, OBS_LENGTH));
   vm.start(limit, cfg.hardCap);
   let a: ReturnType<typeof answer>;
@@ -202,11 +220,11 @@ export function runTick(flat: Float64Array, limit: number): Float64Array {
     vm.stop();
     return fatal(err);
   }
-  const used = vm.stop();
+  const used = vm.stop(drainRef);
   let st = ST_OK;
   if (vm.tripped) {
     st = ST_BUDGET;
-    error = budgetError(limit, a.ok ? null : a.error);
+    error = budgetError(limit);
   } else if (!a.ok) {
     st = ST_ERROR;
     error = a.error;

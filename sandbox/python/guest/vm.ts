@@ -17,8 +17,10 @@ export interface PyVmOptions {
   wasm: Uint8Array<ArrayBuffer> | WebAssembly.Module;
   /** A uniformly distributed number in [0, 1) from the team's seeded stream. */
   random: () => number;
-  /** Milliseconds since the epoch on the match clock. */
+  /** Milliseconds since the epoch on the match clock (time.time). */
   nowMs: () => number;
+  /** Milliseconds since kick-off on the match clock (time.ticks_ms). */
+  ticksMs: () => number;
   /** Largest size the module's linear memory may grow to, in bytes. */
   maxMemoryBytes: number;
   /** First Python heap block, in bytes (the heap grows in further blocks up to maxMemoryBytes). */
@@ -48,8 +50,13 @@ export type PyResult =
   | { ok: true; value: null | boolean | number | string; ref?: number }
   | { ok: false; type: string; traceback: string };
 
-/** Units granted after the budget ran out, until the next re-raise of the uncatchable interrupt. */
-export const FUEL_GRACE = 2_000;
+/**
+ * Units granted after the budget ran out before the interrupt is armed again. The first time,
+ * enough for the runtime's handler to note where it struck (the line in the fault); after
+ * that 1, so it fires at the next jump whatever a policy's handler caught.
+ */
+export const FIRST_GRACE = 20_000;
+export const FUEL_GRACE = 1;
 
 const ENOENT = 44;
 const EBADF = 8;
@@ -86,6 +93,7 @@ export class PyVm {
   private readonly table: ((...a: number[]) => number)[] = [];
   private readonly out: number;
   private fuelOn = false;
+  private arming = false;
   private granted = 0;
   private overrun = 0;
   private hardCap = 0;
@@ -121,7 +129,7 @@ export class PyVm {
       },
       emscripten_resize_heap: (requested: number) => this.grow(requested >>> 0),
       mp_js_random_u32: () => (opts.random() * 4294967296) >>> 0,
-      mp_js_ticks_ms: () => opts.nowMs() | 0,
+      mp_js_ticks_ms: () => opts.ticksMs() | 0,
       mp_js_time_ms: () => opts.nowMs(),
       // The JavaScript world is empty: no attribute exists, nothing can be called or built.
       lookup_attr: () => 0,
@@ -206,21 +214,28 @@ export class PyVm {
     return fd === 1 || fd === 2 ? 0 : EBADF;
   }
 
-  /** The budget ran out: raise an interrupt Python cannot get past, again every FUEL_GRACE units. */
+  /** The budget ran out: raise an interrupt Python cannot get past, armed again every FUEL_GRACE units. */
   private fuelOut(): void {
     const fuel = this.ex.md_fuel;
-    if (!this.fuelOn) {
+    if (!this.fuelOn || this.arming) {
+      // Unmetered work, or the probes inside mp_sched_keyboard_interrupt itself.
       fuel.value = 2 ** 30;
       return;
     }
+    const first = !this.tripped;
     this.tripped = true;
-    this.overrun += FUEL_GRACE;
+    this.overrun += first ? FIRST_GRACE : FUEL_GRACE;
     if (this.overrun > this.hardCap) {
       fuel.value = 2 ** 30;
       throw new PyAbort('fuel', `kept running ${this.hardCap} units past its budget (an exception handler swallowing the interrupt?)`);
     }
-    fuel.value = FUEL_GRACE;
-    this.ex.mp_sched_keyboard_interrupt();
+    this.arming = true;
+    try {
+      this.ex.mp_sched_keyboard_interrupt();
+    } finally {
+      this.arming = false;
+    }
+    fuel.value = first ? FIRST_GRACE : FUEL_GRACE;
   }
 
   /** Starts metering a call with `budget` units; past the budget, `hardCap` more units stop the interpreter for good. */
@@ -233,11 +248,16 @@ export class PyVm {
     this.ex.md_fuel.value = budget;
   }
 
-  /** Stops metering; returns the units the call used (the whole budget once it tripped). */
-  stop(): number {
+  /**
+   * Stops metering; returns the units the call used (the whole budget once it tripped). After a
+   * trip, `drainRef` (a Python function whose loop catches KeyboardInterrupt) takes the interrupt
+   * still pending, unmetered, so it cannot fire in the team's next call.
+   */
+  stop(drainRef?: number): number {
     this.fuelOn = false;
     const left = this.ex.md_fuel.value as number;
     this.ex.md_fuel.value = 2 ** 30;
+    if (this.tripped && drainRef !== undefined) this.call(drainRef);
     return this.tripped ? this.granted : Math.max(0, this.granted - left);
   }
 
