@@ -53,9 +53,13 @@ export class ReplayReader {
       throw new ReplayError(file, 'corrupt', `corrupt: the preamble says format ${this.version}, the header says ${this.header.format}`);
     }
     // A tick budget that is no budget at all is left to whoever reads the settings (verify refuses it by name).
-    const tickBudget = (this.header.budget as { tickBudget?: unknown } | null)?.tickBudget;
+    const budget = this.header.budget as { tickBudget?: unknown; pyTickBudget?: unknown } | null;
+    const tickBudget = budget?.tickBudget;
     const usable = typeof tickBudget === 'number' && Number.isInteger(tickBudget) && tickBudget >= 1;
-    this.bounds = usable ? { format: this.version, maxBudget: tickBudget } : { format: this.version };
+    // A Python team's budget is counted in its own units (sandbox/limits.ts): use the larger bound.
+    const py = budget?.pyTickBudget;
+    const maxBudget = usable && typeof py === 'number' && Number.isInteger(py) && py > tickBudget ? py : tickBudget;
+    this.bounds = usable ? { format: this.version, maxBudget: maxBudget as number } : { format: this.version };
     const afterHeader = PREAMBLE_BYTES + head.size;
     const index = this.readIndex(afterHeader);
     this.segs = index.segments.map((s, i) => this.locateSegment(s, i));
