@@ -5,8 +5,8 @@ import { resolveTeam } from '../../policies/builtins.js';
 import { MatchPool } from '../../tournament/runner/pool.js';
 
 const killer = { spec: 'process-killer.js', name: 'killer', file: resolve('test/fixtures/policies/process-killer.js') };
-// A small address-space allowance makes the killer's allocations fail fast; generous wall caps keep a loaded machine from cutting it off first.
-const pool = new MatchPool(1, { processMemoryMb: 2000 });
+// A small memory allowance (RLIMIT_DATA, below the killer's 1.5 GB) makes its allocations fail fast; generous wall caps keep a loaded machine from cutting it off first.
+const pool = new MatchPool(1, { processMemoryMb: 1000 });
 afterAll(() => pool.close());
 
 describe('a policy that kills its match process', () => {
