@@ -4,7 +4,7 @@
 export const ROOT: string;
 /** Where matchday caches bundles and instrumented policies (inside node_modules, or MATCHDAY_CACHE_DIR). */
 export const CACHE_DIR: string;
-export const TARGETS: Record<'cli' | 'child' | 'guest-runtime', { entry: string; platform: 'node' | 'browser'; split?: boolean }>;
+export const TARGETS: Record<'cli' | 'child' | 'guest-runtime' | 'python-runtime', { entry: string; platform: 'node' | 'browser'; split?: boolean }>;
 export type Target = keyof typeof TARGETS;
 /** Key of a bundle of `target` made from these inputs: [repository-relative path, sha256 of its bytes]. */
 export function bundleKey(target: Target, inputs: ReadonlyArray<readonly [string, string]>): string;

@@ -39,6 +39,8 @@ export const TARGETS = {
   child: { entry: 'tournament/runner/child.ts', platform: 'node', split: true },
   // The isolate has no Node: 'browser' maps seedrandom's optional require('crypto') away; everything is inlined.
   'guest-runtime': { entry: 'sandbox/guest/runtime.ts', platform: 'browser' },
+  // A Python team's isolate runs this one instead (sandbox/python).
+  'python-runtime': { entry: 'sandbox/python/guest/runtime.ts', platform: 'browser' },
 };
 
 /** Packages loaded on first use rather than at start (see the opening comment). */

@@ -1,18 +1,20 @@
 // The metered interpreter: MicroPython's WebAssembly module with a fuel counter kept inside
 // it (build-meter.mjs), so a Python team's work is counted the same on every machine. Built
-// once on first use, in a child process, and cached on disk by the content hash of its inputs.
+// once on first use, in a child process, and cached on disk (node_modules/.cache/matchday/python/)
+// by the content hash of its inputs.
 import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { CACHE_DIR, ROOT } from '../build-cache.mjs';
 
 export const MICROPYTHON_PACKAGE = '@micropython/micropython-webassembly-pyscript';
 
-const require = createRequire(import.meta.url);
-const BUILD_SCRIPT = fileURLToPath(new URL('./build-meter.mjs', import.meta.url));
-const CACHE_DIR = fileURLToPath(new URL('../../node_modules/.cache/matchday-python/', import.meta.url));
+// From the checkout's root: this file may run from a bundle in the cache.
+const require = createRequire(join(ROOT, 'package.json'));
+const BUILD_SCRIPT = join(ROOT, 'sandbox', 'python', 'build-meter.mjs');
+const METER_DIR = join(CACHE_DIR, 'python');
 
 export interface MeteredModule {
   bytes: Uint8Array;
@@ -32,7 +34,7 @@ export function meteredModule(): MeteredModule {
   const source = readFileSync(join(dirname(pkgFile), 'micropython.wasm'));
   // The key covers the interpreter and the instrumenter, so changing either rebuilds.
   const key = createHash('sha256').update(readFileSync(BUILD_SCRIPT)).update(source).digest('hex').slice(0, 32);
-  const file = join(CACHE_DIR, `${key}.wasm`);
+  const file = join(METER_DIR, `${key}.wasm`);
   let bytes: Uint8Array;
   try {
     bytes = readFileSync(file);
