@@ -3,7 +3,10 @@
 // running. A death in the host's own work is never charged to a team: retried, and if it comes
 // back at the same tick the match fails as a host failure for the organizer to see.
 import type { ChildProcess } from 'node:child_process';
-import type { Readable } from 'node:stream';
+import { randomBytes } from 'node:crypto';
+import { closeSync, openSync, readSync, unlinkSync, writeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { ChildMessage, Crash, MatchJob, RunResult } from './job.js';
 import { prepareJob } from './prepare.js';
 import { limitProcessMemory, spawnMatchProcess } from './spawn.js';
@@ -26,11 +29,42 @@ export class HostFailure extends Error {
 
 interface Worker {
   child: ChildProcess;
+  /** The mark file: the process writes (tick, team) at its start before and after every policy call. */
+  markFd: number;
   ready: Promise<void>;
   busy: boolean;
-  /** Last (tick, team) the process reported before calling into a policy. */
-  mark: Crash;
   stderr: string;
+}
+
+/**
+ * A mark file for one match process: unlinked at once (nothing left on disk, even after a crash of
+ * this process); the parent and the child each hold a descriptor. Read only when the child dies.
+ */
+function openMarkFile(): number {
+  const path = join(tmpdir(), `matchday-marks-${process.pid}-${randomBytes(6).toString('hex')}`);
+  const fd = openSync(path, 'wx+', 0o600);
+  unlinkSync(path);
+  writeMark(fd, 0, -1);
+  return fd;
+}
+
+function writeMark(fd: number, tick: number, team: number): void {
+  const b = Buffer.alloc(8);
+  b.writeInt32LE(tick, 0);
+  b.writeInt32LE(team, 4);
+  writeSync(fd, b, 0, 8, 0);
+}
+
+/** The last mark the process wrote: the (tick, team) it was in, and whether its watchdog killed it. */
+function readMark(fd: number): Crash {
+  const b = Buffer.alloc(8);
+  if (readSync(fd, b, 0, 8, 0) !== 8) return { tick: 0, team: -1, how: '' };
+  const raw = b.readInt32LE(4);
+  const byWatchdog = raw >= WATCHDOG_FLAG;
+  const team = byWatchdog ? raw - WATCHDOG_FLAG : raw;
+  const mark: Crash = { tick: b.readInt32LE(0), team: team === 0 || team === 1 ? team : -1, how: '' };
+  if (byWatchdog) mark.wallClock = true;
+  return mark;
 }
 
 type Outcome = { ok: true; result: Omit<RunResult, 'crashes' | 'pid'>; pid: number } | { ok: false; crash: Crash };
@@ -53,8 +87,18 @@ export class MatchPool {
   }
 
   private spawn(): Worker {
-    const child = spawnMatchProcess();
-    const w: Worker = { child, ready: Promise.resolve(), busy: false, mark: { tick: 0, team: -1, how: '' }, stderr: '' };
+    const markFd = openMarkFile();
+    let child: ChildProcess;
+    try {
+      child = spawnMatchProcess(markFd);
+    } catch (e) {
+      closeSync(markFd);
+      throw e;
+    }
+    const w: Worker = { child, markFd, ready: Promise.resolve(), busy: false, stderr: '' };
+    // The parent's copy of the mark file lives as long as the process: closed once it has gone, after
+    // this turn's 'close' listeners (an attempt's, registered later, still reads it).
+    child.once('close', () => setImmediate(() => closeSync(markFd)));
     w.ready = new Promise((resolve, reject) => {
       const onMsg = (m: ChildMessage) => {
         if (m.type === 'ready') {
@@ -67,20 +111,6 @@ export class MatchPool {
       child.once('exit', (code, signal) => reject(new Error(`match process exited while starting (${signal ?? code})`)));
     });
     w.ready.catch(() => undefined);
-    const marks = child.stdio[4] as Readable;
-    let carry: Buffer = Buffer.alloc(0);
-    marks.on('data', (chunk: Buffer) => {
-      // Marks are 8 bytes each; only the latest complete one matters.
-      const all: Buffer = carry.length > 0 ? Buffer.concat([carry, chunk]) : chunk;
-      const whole = all.length - (all.length % 8);
-      if (whole >= 8) {
-        const team = all.readInt32LE(whole - 4);
-        const byWatchdog = team >= WATCHDOG_FLAG;
-        w.mark = { tick: all.readInt32LE(whole - 8), team: (byWatchdog ? team - WATCHDOG_FLAG : team) as 0 | 1 | -1, how: '' };
-        if (byWatchdog) w.mark.wallClock = true;
-      }
-      carry = Buffer.from(all.subarray(whole));
-    });
     child.stderr?.on('data', (d: Buffer) => {
       w.stderr = (w.stderr + d.toString('utf8')).slice(-4000);
     });
@@ -131,13 +161,14 @@ export class MatchPool {
           reject(new Error(m.message));
         }
       };
-      // 'close' comes after the mark pipe has been drained, so the last mark is known.
+      // The process is gone: its last mark says who was running.
       const onClose = (code: number | null, signal: NodeJS.Signals | null) => {
         cleanup();
+        const mark = readMark(w.markFd);
         const tail = w.stderr.trim().split('\n').filter(Boolean).slice(-2).join(' | ');
-        const why = w.mark.wallClock ? 'killed by the wall-clock watchdog: the call ran past twice its limit' : (signal ?? `exit code ${code}`);
+        const why = mark.wallClock ? 'killed by the wall-clock watchdog: the call ran past twice its limit' : (signal ?? `exit code ${code}`);
         const how = `${why}${tail ? `: ${tail.slice(0, 300)}` : ''}`;
-        resolve({ ok: false, crash: { ...w.mark, how } });
+        resolve({ ok: false, crash: { ...mark, how } });
       };
       const cleanup = () => {
         child.off('message', onMessage);
@@ -145,7 +176,8 @@ export class MatchPool {
       };
       child.on('message', onMessage);
       child.on('close', onClose);
-      w.mark = { tick: 0, team: -1, how: '' };
+      // The last job's final mark must not be taken for this one's: the child writes none before the job arrives.
+      writeMark(w.markFd, 0, -1);
       w.stderr = '';
       w.ready.then(
         () => {

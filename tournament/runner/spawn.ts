@@ -1,6 +1,6 @@
-// Starting a match process: the flags the sandbox needs, a UTC clock, a fixed locale, the mark pipe.
+// Starting a match process: the flags the sandbox needs, a UTC clock, a fixed locale, the mark file.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync } from 'node:fs';
 import { builtFile } from '../../sandbox/build-cache.mjs';
 import { ensureGuestRuntime } from '../../sandbox/bundle.js';
 // Debian ships prlimit in util-linux; without it the process runs unbounded (the sandbox's own limits still apply).
@@ -22,15 +22,22 @@ export const PROCESS_MEMORY_MB = 4096;
  * first use and cached by content hash), so no TypeScript compiler, esbuild or tsx loads. The guest runtime
  * is built here too, so a match process only ever finds it in the cache.
  */
-export function spawnMatchProcess(): ChildProcess {
+export function spawnMatchProcess(markFd?: number): ChildProcess {
   const child = builtFile('child');
   ensureGuestRuntime();
-  return spawn(process.execPath, ['--no-node-snapshot', child], {
-    serialization: 'advanced',
-    // stderr is piped: what a dying process prints (a V8 fatal error) goes into the crash report.
-    stdio: ['ignore', 'inherit', 'pipe', 'ipc', 'pipe'],
-    env: { ...process.env, TZ: 'UTC', LANG: 'C', LC_ALL: 'C' },
-  });
+  // fd 4 is the mark file (see MatchPool): a file the parent reads only when the process dies. Without
+  // one (a start-up probe), /dev/null takes the marks.
+  const marks = markFd ?? openSync('/dev/null', 'w');
+  try {
+    return spawn(process.execPath, ['--no-node-snapshot', child], {
+      serialization: 'advanced',
+      // stderr is piped: what a dying process prints (a V8 fatal error) goes into the crash report.
+      stdio: ['ignore', 'inherit', 'pipe', 'ipc', marks],
+      env: { ...process.env, TZ: 'UTC', LANG: 'C', LC_ALL: 'C' },
+    });
+  } finally {
+    if (markFd === undefined) closeSync(marks);
+  }
 }
 
 /** Caps the data memory of a started match process at its current size plus `extraMb` (Linux, with util-linux's prlimit). */

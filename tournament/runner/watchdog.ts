@@ -1,11 +1,11 @@
 // A thread of the match process that kills the process when one call into a policy runs past
 // twice its wall-clock limit. isolated-vm's own timeout asks V8 to interrupt the isolate, and V8
 // honours that only between pieces of native work, which can take minutes; this thread does not
-// wait for V8. Before it kills, it writes the running (tick, team) to the mark pipe with
+// wait for V8. Before it kills, it writes the running (tick, team) to the mark file with
 // WATCHDOG_FLAG added, so the parent knows the wall clock decided and flags the match.
 import { Worker } from 'node:worker_threads';
 
-/** The match process's mark pipe: (tick, team) as two Int32, read by the parent (pool.ts). */
+/** The match process's mark file: (tick, team) as two Int32 at offset 0, read by the parent (pool.ts) when the process dies. */
 export const MARK_FD = 4;
 
 /** Added to the team in a mark written by the watchdog. */
@@ -23,7 +23,7 @@ for (;;) {
   if (Atomics.load(s, 0) === 1 && Date.now() > deadline[0]) {
     mark[0] = Atomics.load(s, 1);
     mark[1] = Atomics.load(s, 2) + ${WATCHDOG_FLAG};
-    try { writeSync(workerData.fd, new Uint8Array(mark.buffer)); } catch {}
+    try { writeSync(workerData.fd, new Uint8Array(mark.buffer), 0, 8, 0); } catch {}
     process.kill(process.pid, 'SIGKILL');
   }
 }`;
