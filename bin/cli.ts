@@ -9,6 +9,7 @@ import { registerScrim } from './commands/scrim.js';
 import { registerSpec } from './commands/spec.js';
 import { registerNew } from './commands/new.js';
 import { registerInspect } from './commands/inspect.js';
+import { registerWorker } from './commands/worker.js';
 import { UserError } from './errors.js';
 import { ENGINE_VERSION } from '../engine/version.js';
 import { REPLAY_FORMAT_VERSION } from '../engine/replay/format.js';
@@ -29,6 +30,7 @@ registerScrim(program);
 registerSpec(program);
 registerNew(program);
 registerInspect(program);
+registerWorker(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -6,8 +6,10 @@ import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
 import { ENGINE_VERSION } from '../../engine/version.js';
 import { resolveTeam } from '../../policies/builtins.js';
-import { CupConfigError, CupDir, loadCupConfig, reportMarkdown, runCup, type CupProgress } from '../../tournament/index.js';
-import { makeCupPlay, policyHash, type LiveOptions } from '../../tournament/runner/cup-play.js';
+import { CupConfigError, CupDir, cupFingerprint, loadCupConfig, reportMarkdown, runCup, type CupProgress } from '../../tournament/index.js';
+import { makeCupPlay, policyHash, type LiveOptions, type MatchRunner } from '../../tournament/runner/cup-play.js';
+import { checkRedisUrl } from '../../tournament/queue/redis.js';
+import { RemotePool } from '../../tournament/queue/remote-pool.js';
 import { LiveHub } from '../../viewer/server/live.js';
 import { DEFAULT_HOST, DEFAULT_PORT } from '../../viewer/protocol.js';
 import type { ViewerServer } from '../../viewer/server/index.js';
@@ -26,7 +28,11 @@ interface CupOptions {
   host?: string;
   halfTicks?: string;
   json?: boolean;
+  redis?: string;
 }
+
+/** Matches queued at once when they are played through Redis (workers take them as they free up). */
+const QUEUED_AT_ONCE = 256;
 
 function paceOption(v: string): number {
   const x = Number(v);
@@ -80,6 +86,7 @@ export function registerCup(program: Command): void {
     .option('--host <h>', `with --serve: address to bind (default ${DEFAULT_HOST})`)
     .option('--half-ticks <n>', 'override the config\'s ticks per half (a quick look at a cup)')
     .option('--json', 'print one JSON object as the last line of stdout')
+    .option('--redis <url>', 'queue the matches on Redis for `matchday worker` processes anywhere instead of playing them here (redis:// or rediss://)')
     .action(async (configFile: string, opts: CupOptions) => {
       let config;
       checkReadableFile(configFile, 'cup config file');
@@ -92,8 +99,26 @@ export function registerCup(program: Command): void {
       if (opts.halfTicks !== undefined) config = { ...config, match: { ...config.match, halfTicks: intOption('--half-ticks', opts.halfTicks, 10, 1_000_000) } };
       for (const t of config.teams) checkTeamArg(t.policy);
       const outDir = resolve(checkWritableDir(opts.out ?? join('cups', basename(configFile, extname(configFile))), 'cup folder'));
-      const workers = opts.workers !== undefined ? intOption('--workers', opts.workers, 1, 64) : (config.workers ?? availableParallelism());
-      const pool = new MatchPool(workers);
+      let workers: number;
+      let pool: MatchRunner & { close(): Promise<void> };
+      if (opts.redis !== undefined) {
+        try {
+          checkRedisUrl(opts.redis);
+        } catch (e) {
+          throw new UserError((e as Error).message);
+        }
+        // --workers caps the matches queued at once; the workers' own --workers says how many run.
+        workers = opts.workers !== undefined ? intOption('--workers', opts.workers, 1, 10_000) : QUEUED_AT_ONCE;
+        const identity = cupFingerprint(config, ENGINE_VERSION, (spec) => policyHash(spec, (s) => resolveTeam(s)));
+        try {
+          pool = await RemotePool.connect({ url: opts.redis, identity, notice: (line) => process.stderr.write(`queue: ${line}\n`) });
+        } catch (e) {
+          throw new UserError((e as Error).message);
+        }
+      } else {
+        workers = opts.workers !== undefined ? intOption('--workers', opts.workers, 1, 64) : (config.workers ?? availableParallelism());
+        pool = new MatchPool(workers);
+      }
       const abort = new AbortController();
       const off = onShutdown(async () => {
         abort.abort();

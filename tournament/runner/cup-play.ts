@@ -7,7 +7,13 @@ import { SEGMENT_TICKS } from '../../engine/replay/index.js';
 import { defaultConfig } from '../../engine/setup.js';
 import { fromEngineResult } from '../engine-result.js';
 import type { CupMatchJob, CupMatchResult, PlayFn, TeamResolver } from '../types.js';
-import type { MatchPool, RunHooks } from './pool.js';
+import type { RunHooks } from './pool.js';
+import type { RunResult, MatchJob } from './job.js';
+
+/** What plays a cup's matches: the local pool (pool.ts) or the queue (tournament/queue/remote-pool.ts). */
+export interface MatchRunner {
+  run(job: MatchJob, hooks?: RunHooks): Promise<RunResult>;
+}
 
 /** Where live matches go (the viewer server's LiveHub has this shape). */
 export interface LiveSink {
@@ -57,7 +63,7 @@ export function policyHash(spec: string, resolve: TeamResolver): string {
 }
 
 /** `resolve` turns a cup team's policy spec into its file (the caller's resolver: the runner knows no team folder). */
-export function makeCupPlay(pool: MatchPool, resolve: TeamResolver, replayPath: (matchId: string) => string, live?: LiveOptions): PlayFn {
+export function makeCupPlay(pool: MatchRunner, resolve: TeamResolver, replayPath: (matchId: string) => string, live?: LiveOptions): PlayFn {
   return async (job: CupMatchJob): Promise<CupMatchResult> => {
     const home = { ...resolve(job.home.policy), name: job.home.name };
     const away = { ...resolve(job.away.policy), name: job.away.name };
@@ -66,7 +72,7 @@ export function makeCupPlay(pool: MatchPool, resolve: TeamResolver, replayPath: 
     const feed = live ? pacedFeed(job.matchId, live, { label: job.matchId, home: job.home.id, away: job.away.id }) : null;
     if (feed) hooks.onBlob = (kind, blob) => feed.blob(kind, blob);
     const t0 = Date.now();
-    const r = await pool.run({ config, home, away, out: replayPath(job.matchId), stream: live !== undefined }, hooks);
+    const r = await pool.run({ matchId: job.matchId, config, home, away, out: replayPath(job.matchId), stream: live !== undefined }, hooks);
     await feed?.done();
     const out = fromEngineResult(job, r);
     // Wall time and pid are bookkeeping for the journal and the report, never part of a result's identity.

@@ -6,6 +6,8 @@ import type { TeamSpec } from '../types.js';
 
 /** One match for a match process to play, with both teams resolved to their files. */
 export interface MatchJob {
+  /** The cup's match id, when the match belongs to a cup: a remote runner names its queue job by it. */
+  matchId?: string;
   config: MatchConfig;
   home: TeamSpec;
   away: TeamSpec;
