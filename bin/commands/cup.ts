@@ -1,5 +1,5 @@
 // `matchday cup <config>`: a whole tournament, headless and resumable, with a progress bar.
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { basename, extname, join, resolve } from 'node:path';
 import cliProgress from 'cli-progress';
@@ -111,7 +111,8 @@ export function registerCup(program: Command): void {
         workers = opts.workers !== undefined ? intOption('--workers', opts.workers, 1, 10_000) : QUEUED_AT_ONCE;
         const identity = cupFingerprint(config, ENGINE_VERSION, (spec) => policyHash(spec, (s) => resolveTeam(s)));
         try {
-          pool = await RemotePool.connect({ url: opts.redis, identity, notice: (line) => process.stderr.write(`queue: ${line}\n`) });
+          const stored = new CupDir(outDir);
+          pool = await RemotePool.connect({ url: opts.redis, identity, notice: (line) => process.stderr.write(`queue: ${line}\n`), isStored: (id) => existsSync(stored.resultPath(id)) });
         } catch (e) {
           throw new UserError((e as Error).message);
         }

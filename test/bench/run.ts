@@ -19,6 +19,7 @@ const PARTS: Array<[string, string, string]> = [
   ['viewer client', './viewer-client.js', 'viewerClientBench'],
   ['scrim', './scrim.js', 'scrimBench'],
   ['cup', './cup.js', 'cupBench'],
+  ['queue', './queue.js', 'queueBench'],
   ['start', './start.js', 'startBench'],
 ];
 

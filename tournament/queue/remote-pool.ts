@@ -13,7 +13,7 @@ import type { MatchJob, RunResult } from '../runner/job.js';
 import { HostFailure, type RunHooks } from '../runner/pool.js';
 import { resultFromOutput } from './collect.js';
 import { probeRedis, redactUrl, redisClient } from './redis.js';
-import { JOB_FORMAT, jobIdFor, keys, QUEUE_NAME, RETENTION_S, type JobData } from './schema.js';
+import { JOB_FORMAT, jobIdFor, keys, QUEUE_NAME, RETENTION_S, type JobData, type WorkerOutput } from './schema.js';
 import { SourcePublisher } from './sources.js';
 import { localVersions, versionsDigest, type QueueVersions } from './versions.js';
 
@@ -28,6 +28,14 @@ export interface RemotePoolOptions {
   pollMs?: number;
   /** Versions to send (tests send others to see workers refuse). [default: localVersions()] */
   versions?: QueueVersions;
+  /**
+   * Whether the caller has stored a match's result for good (the cup: its result file exists). A collected
+   * job and its output leave Redis only then, so a coordinator killed in between finds them on resume.
+   * [default: at once, when collected]
+   */
+  isStored?: (matchId: string) => boolean;
+  /** Told of each collected match with what its worker reported (the bench reads the worker's play time). */
+  onCollected?: (matchId: string, output: WorkerOutput) => void;
 }
 
 interface Pending {
@@ -54,6 +62,8 @@ export class RemotePool {
   private readonly cup: string;
   private readonly versions: QueueVersions;
   private readonly publisher: SourcePublisher;
+  /** Collected jobs still in Redis until the caller has stored their result: job id -> match id. */
+  private readonly collected = new Map<string, string>();
 
   private constructor(
     private readonly opts: RemotePoolOptions,
@@ -160,7 +170,7 @@ export class RemotePool {
           await this.enqueue(p);
           return;
         }
-        const result = resultFromOutput(p.data, jobId, new Uint8Array(replay), meta.toString('utf8'));
+        const { output, ...result } = resultFromOutput(p.data, jobId, new Uint8Array(replay), meta.toString('utf8'));
         if (p.out) atomicWrite(p.out, replay);
         if (p.hooks.onBlob) {
           const r = new ReplayReader(new Uint8Array(replay), jobId);
@@ -168,12 +178,12 @@ export class RemotePool {
           for (let i = 0; i < r.segmentCount; i++) p.hooks.onBlob('segment', r.segmentBlob(i));
           p.hooks.onBlob('footer', r.footerBlob());
         }
-        // Stored: the job and its output leave Redis.
-        await this.redis.del(keys.output(jobId), keys.refused(jobId));
-        await job.remove().catch(() => undefined);
         p.settled = true;
         this.pending.delete(jobId);
+        this.collected.set(jobId, p.data.matchId);
+        this.opts.onCollected?.(p.data.matchId, output);
         p.resolve(result);
+        if (!this.opts.isStored) await this.forget();
       } else if (state === 'failed') {
         await job.remove().catch(() => undefined);
         this.fail(p, new HostFailure(`match ${p.data.matchId} failed on the queue: ${job.failedReason || 'no reason given'}`));
@@ -198,12 +208,24 @@ export class RemotePool {
     this.fail(p, new HostFailure(`no worker can play match ${p.data.matchId}: every worker refused it (${live.map((n) => refusers[n]).join('; ')})`));
   }
 
+  /** Removes collected jobs whose results are stored, with their outputs. */
+  private async forget(): Promise<void> {
+    for (const [jobId, matchId] of [...this.collected]) {
+      if (this.opts.isStored && !this.opts.isStored(matchId)) continue;
+      this.collected.delete(jobId);
+      await this.redis.del(keys.output(jobId), keys.refused(jobId));
+      await (await this.queue.getJob(jobId))?.remove().catch(() => undefined);
+    }
+  }
+
   private async liveWorkers(): Promise<string[]> {
     return this.redis.zrangebyscore(keys.workers, Date.now(), '+inf');
   }
 
   private async poll(): Promise<void> {
-    if (this.closed || this.pending.size === 0) return;
+    if (this.closed) return;
+    await this.forget().catch(() => undefined);
+    if (this.pending.size === 0) return;
     try {
       if (!this.noticedNoWorker && (await this.liveWorkers()).length === 0) {
         this.noticedNoWorker = true;
@@ -221,6 +243,8 @@ export class RemotePool {
     this.closed = true;
     clearInterval(this.timer);
     for (const p of [...this.pending.values()]) this.fail(p, new Error('the remote pool is closed'));
+    // What is stored by now leaves Redis; the rest stays for a resumed coordinator to collect.
+    await this.forget().catch(() => undefined);
     await Promise.allSettled([this.events.close(), this.queue.close()]);
     for (const c of this.clients) c.disconnect();
   }
