@@ -16,3 +16,7 @@ export function builtFile(target: Target): string;
 export function buildNow(target: Target): Promise<string>;
 /** Packages loaded so far through Node's CommonJS loader, plus 'tsx' when it was preloaded; sorted. */
 export function loadedPackages(): string[];
+/** Days after its last use that a cache entry is deleted. */
+export const UNUSED_DAYS: number;
+/** Deletes entries of `dir` (folders or files) untouched for more than `days` days; best effort. */
+export function pruneUnused(dir: string, days: number): void;

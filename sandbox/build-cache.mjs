@@ -13,7 +13,7 @@
 // that requires it on first use, so a bundle that never transpiles nor instruments never loads it.
 import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, renameSync, writeFileSync, statSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { dirname, extname, join, relative, sep } from 'node:path';
 import { createRequire, isBuiltin } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -142,6 +142,32 @@ function validBundle(target, key) {
   return join(dir, `${target}.mjs`);
 }
 
+/** A cache entry no process has used for this long is deleted (at the next build, or the next instrumentation). */
+export const UNUSED_DAYS = 14;
+
+/**
+ * Deletes what `dir` holds (bundle folders, entry files) whose newest file was last touched more than `days` ago:
+ * every edit makes a new bundle, so without this the cache only grows. Best effort, never throws.
+ */
+export function pruneUnused(dir, days) {
+  const limit = Date.now() - days * 86_400_000;
+  let names;
+  try {
+    names = readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return;
+  }
+  for (const e of names) {
+    const path = join(dir, e.name);
+    try {
+      const stamps = e.isDirectory() ? readdirSync(path).map((n) => statSync(join(path, n)).mtimeMs) : [statSync(path).mtimeMs];
+      if (Math.max(0, ...stamps) < limit) rmSync(path, { recursive: true, force: true });
+    } catch {
+      // taken by another process meanwhile
+    }
+  }
+}
+
 const known = new Map();
 
 /**
@@ -166,6 +192,14 @@ export function builtFile(target) {
     if (file === null) throw new Error(`matchday: built ${TARGETS[target].entry}, but the bundle under ${BUILD_DIR} does not match its sources (were they edited during the build?)`);
   }
   known.set(target, file);
+  try {
+    // Marks the bundle as in use, so pruneUnused keeps it while anything still runs from it.
+    const now = new Date();
+    utimesSync(join(dirname(file), `${target}.json`), now, now);
+    utimesSync(pointerFile(target), now, now);
+  } catch {
+    // a read-only cache still works; its bundles just age
+  }
   return file;
 }
 
@@ -251,6 +285,7 @@ export async function buildNow(target) {
   const record = { key, entry: spec.entry, files: files.map((f) => ({ name: f.name, bytes: f.contents.length, sha256: sha256(f.contents) })), inputs: inputs.map(([p]) => p) };
   writeAtomic(join(dir, `${target}.json`), JSON.stringify(record));
   writeAtomic(pointerFile(target), JSON.stringify({ key, inputs: inputs.map(([p]) => p) }));
+  pruneUnused(BUILD_DIR, UNUSED_DAYS);
   return join(dir, `${target}.mjs`);
 }
 

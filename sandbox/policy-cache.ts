@@ -6,10 +6,10 @@
 // instrumenter or the guest runtime (sandbox/*.ts, sandbox/guest/*.ts) invalidates every entry.
 // Entries are our own output but are read as untrusted: one that fails its checks is rebuilt.
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, utimesSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CACHE_DIR, ROOT, writeAtomic } from './build-cache.mjs';
+import { CACHE_DIR, pruneUnused, ROOT, UNUSED_DAYS, writeAtomic } from './build-cache.mjs';
 import { instrument } from './instrument.js';
 import type { SandboxLimits } from './limits.js';
 import { where } from './lines.js';
@@ -111,6 +111,16 @@ function readEntry(key: string): Entry | null {
   return { code: r.code, lines: lines as number[] | null };
 }
 
+/** Marks an entry as used (pruneUnused deletes those unused for UNUSED_DAYS). */
+function touch(key: string): void {
+  try {
+    const now = new Date();
+    utimesSync(entryFile(key), now, now);
+  } catch {
+    // read-only cache: the entry just ages
+  }
+}
+
 function writeEntry(key: string, e: Entry): void {
   try {
     writeAtomic(entryFile(key), JSON.stringify({ format: FORMAT, key, sha256: sha256(e.code), lines: e.lines, code: e.code }));
@@ -141,11 +151,17 @@ export function preparePolicy(input: PolicyInput, limits: PrepareLimits): Prepar
   if (!read.ok) return read;
   const p = read.policy;
   const key = policyKey(p, limits);
-  let entry = memory.get(key) ?? readEntry(key);
+  let entry = memory.get(key) ?? null;
+  if (entry === null) {
+    entry = readEntry(key);
+    if (entry !== null) touch(key);
+  }
   if (entry === null) {
     const built = build(p, limits);
     if (!built.ok) return built;
     entry = built.entry;
+    // Instrumenting costs far more than a directory walk: a miss is when old entries go.
+    pruneUnused(POLICY_CACHE_DIR, UNUSED_DAYS);
     writeEntry(key, entry);
   }
   remember(key, entry);

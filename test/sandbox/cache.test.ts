@@ -2,11 +2,11 @@
 // policy keys follow the text, the budgets and the instrumenter's version, and a corrupt entry of either
 // cache is rebuilt, never used.
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { bundleKey } from '../../sandbox/build-cache.mjs';
+import { bundleKey, pruneUnused } from '../../sandbox/build-cache.mjs';
 import { resolveLimits } from '../../sandbox/limits.js';
 import { entryFile, forgetPreparedPolicies, hashSourceDirs, policyKey, preparePolicy } from '../../sandbox/policy-cache.js';
 
@@ -95,5 +95,18 @@ describe('the policy cache', () => {
     const bad = preparePolicy({ source: `// ${Date.now()}\nexport function tick(obs) {\n  return [;\n}`, filename: 'bad.js' }, limits);
     expect(bad.ok).toBe(false);
     if (!bad.ok) expect(bad.reason).toMatch(/^bad\.js:3: syntax error/);
+  });
+});
+
+describe('pruning', () => {
+  it('deletes entries (files and bundle folders) unused for longer than the limit, and keeps the rest', () => {
+    const root = join(dir, 'prune');
+    const old = new Date(Date.now() - 20 * 86_400_000);
+    mkdirSync(join(root, 'oldbundle'), { recursive: true });
+    mkdirSync(join(root, 'usedbundle'), { recursive: true });
+    for (const f of ['oldbundle/a.mjs', 'oldbundle/a.json', 'usedbundle/a.mjs', 'usedbundle/a.json', 'old.json', 'new.json']) writeFileSync(join(root, f), 'x');
+    for (const f of ['oldbundle/a.mjs', 'oldbundle/a.json', 'usedbundle/a.mjs', 'old.json']) utimesSync(join(root, f), old, old);
+    pruneUnused(root, 14);
+    expect(readdirSync(root).sort()).toEqual(['new.json', 'usedbundle']);
   });
 });
