@@ -62,9 +62,10 @@ export function recordedLimits(header: ReplayHeader, file: string): Partial<Sand
  * Opens a replay file and checks all of it before anything is done with it: the path, the size,
  * every block and CRC, the header and footer against their schemas, the config against the bounds of
  * `matchday play --config`, and every segment decoded once. Every problem becomes a UserError naming
- * the file (exit code EXIT_BAD_REPLAY).
+ * the file (exit code EXIT_BAD_REPLAY). `keepRows`: keep what the check decodes, for a caller about to
+ * read every segment (ReplayReader.keepRows).
  */
-export function readReplayFile(path: string): ReplayReader {
+export function readReplayFile(path: string, opts: { keepRows?: boolean } = {}): ReplayReader {
   if (!existsSync(path)) throw new UserError(`${path}: no such replay file`, EXIT_BAD_REPLAY);
   checkReadableFile(path, 'replay file', EXIT_BAD_REPLAY);
   let bytes: Uint8Array;
@@ -78,6 +79,7 @@ export function readReplayFile(path: string): ReplayReader {
   }
   try {
     const reader = new ReplayReader(bytes, path);
+    if (opts.keepRows) reader.keepRows();
     reader.checkFrames();
     // The reader's bounds are the command line's; checking with the command line's own schema says so.
     parseMatchConfigFile(reader.header.config, `${path}: invalid header: config`);

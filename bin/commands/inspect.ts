@@ -49,7 +49,8 @@ export function registerInspect(program: Command): void {
     .option('--format <format>', `jsonl (every field) or csv (${CSV_COLUMNS.slice(0, 7).join(',')},home0_x,home0_y,...,away10_y)`, 'jsonl')
     .action(async (file: string, opts: InspectOptions) => {
       if (opts.format !== 'jsonl' && opts.format !== 'csv') throw new UserError(`--format must be jsonl or csv, got '${opts.format}'`);
-      const reader = readReplayFile(file);
+      // Every segment is decoded once to check it; JSON lines reuse those values instead of decoding again.
+      const reader = readReplayFile(file, { keepRows: opts.format === 'jsonl' });
       const from = opts.from === undefined ? 0 : intOption('--from', opts.from);
       const to = opts.to === undefined ? reader.lastTick : intOption('--to', opts.to);
       if (from > reader.lastTick) throw new UserError(`--from ${from}: ${file} ends at tick ${reader.lastTick}`);

@@ -38,6 +38,8 @@ export class ReplayReader {
   private readonly segs: Located[];
   private readonly footerAt: { offset: number; size: number };
   private readonly cache = new Map<number, Frame[]>();
+  /** Every segment's decoded channel values, once keepRows is called. */
+  private rowsCache: Map<number, SegmentRows> | null = null;
   /** What the header says every segment must keep to: its format's channels, the recorded tick budget. */
   private readonly bounds: SegmentBounds;
 
@@ -95,10 +97,22 @@ export class ReplayReader {
     }
   }
 
-  /** Segment i decoded and checked down to its channel values and extras (not cached): for one pass over many ticks. */
+  /**
+   * Keeps every segment's channel values once decoded (checkFrames' too), so a pass over the whole
+   * match (inspect) inflates and checks each segment once. About 120 KB a segment, in typed arrays.
+   */
+  keepRows(): void {
+    this.rowsCache ??= new Map();
+  }
+
+  /** Segment i decoded and checked down to its channel values and extras: for one pass over many ticks. */
   segmentRows(i: number): SegmentRows {
     this.segment(i);
-    return decodeSegmentRows(this.segs[i]!.payload, this.file, `segment ${i}`, this.bounds);
+    const kept = this.rowsCache?.get(i);
+    if (kept) return kept;
+    const rows = decodeSegmentRows(this.segs[i]!.payload, this.file, `segment ${i}`, this.bounds);
+    this.rowsCache?.set(i, rows);
+    return rows;
   }
 
   private readIndex(afterHeader: number): { segments: Array<{ offset: number; firstTick: number; frameCount: number }>; footer: number } {

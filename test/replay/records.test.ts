@@ -56,4 +56,16 @@ describe('tick records as JSON lines', () => {
     same(reader, {});
     same(reader, { team: 0, from: 5, to: 60 });
   });
+
+  it('a reader asked to keep rows decodes each segment once, and gives the same lines', () => {
+    const file = 'test/fixtures/replays/format1.mdr';
+    const bytes = readFileSync(file);
+    const kept = new ReplayReader(bytes, file);
+    kept.keepRows();
+    kept.checkFrames();
+    expect(kept.segmentRows(1)).toBe(kept.segmentRows(1));
+    const plain = new ReplayReader(bytes, file);
+    expect(plain.segmentRows(1)).not.toBe(plain.segmentRows(1));
+    expect([...tickJsonLines(kept)]).toEqual([...tickJsonLines(plain)]);
+  });
 });
