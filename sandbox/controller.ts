@@ -3,14 +3,14 @@
 // safety net. Every failure costs the policy's own team and is recorded, never thrown.
 import ivm from 'isolated-vm';
 import type { Fault, ObservationInput, SetupOutcome, TeamController, TickOutcome } from '../engine/controller.js';
-import { O_TICK } from '../engine/obs-layout.js';
+import { OBS_LENGTH, O_TICK } from '../engine/obs-layout.js';
 import type { MatchInfo } from '../engine/policy.js';
 import { guestRuntimeCode } from './bundle.js';
 import { ensureV8Flags } from './flags.js';
 import { resolveLimits, type SandboxLimits } from './limits.js';
 import { lineIn, where } from './lines.js';
 import { checkExtras, checkReply, MAX_ERROR_MESSAGE, MAX_ERROR_STACK } from './check.js';
-import { RUNTIME_SPECIFIER, ST_BUDGET, ST_DEPTH, ST_ERROR, ST_OK, type GuestConfig, type GuestExtras } from './protocol.js';
+import { REPLY_LENGTH, RUNTIME_SPECIFIER, ST_BUDGET, ST_DEPTH, ST_ERROR, ST_OK, type GuestConfig, type GuestExtras } from './protocol.js';
 import { preparePolicy, type PreparedPolicy } from './policy-cache.js';
 import type { PolicySource } from './source.js';
 import { StatsRecorder, type SandboxStats } from './stats.js';
@@ -56,6 +56,9 @@ class Sandbox implements SandboxController {
   private iso: ivm.Isolate | null = null;
   private runTickRef: Fn | null = null;
   private extrasRef: Fn | null = null;
+  /** Views of the block shared with the guest runtime: the observation goes in, the reply comes out. */
+  private obsIn: Float64Array | null = null;
+  private replyOut: Float64Array | null = null;
   private src: Pick<PolicySource, 'filename' | 'lines'> | null = null;
   private frozen = false;
   private wallSpent = 0;
@@ -126,6 +129,12 @@ class Sandbox implements SandboxController {
         maxDebugMarks: L.maxDebugMarks,
         filename: src.filename,
       };
+      // Shared, not copied per call: the guest keeps its views private, and reads and writes
+      // them only while the host waits in a call.
+      const shared = new SharedArrayBuffer((OBS_LENGTH + REPLY_LENGTH) * Float64Array.BYTES_PER_ELEMENT);
+      get('attach').applySync(undefined, [new ivm.ExternalCopy(shared).copyInto({ release: true })] as never[]);
+      this.obsIn = new Float64Array(shared, 0, OBS_LENGTH);
+      this.replyOut = new Float64Array(shared, OBS_LENGTH * Float64Array.BYTES_PER_ELEMENT, REPLY_LENGTH);
       get('configure').applySync(undefined, [cfg, info, L.setupBudget] as never[], { arguments: { copy: true } });
 
       let policy: ivm.Module;
@@ -206,19 +215,16 @@ class Sandbox implements SandboxController {
   }
 
   tick(input: ObservationInput, out: Float64Array): TickOutcome | undefined {
-    if (this.frozen || !this.runTickRef || !this.iso) return undefined;
+    if (this.frozen || !this.runTickRef || !this.iso || !this.obsIn || !this.replyOut) return undefined;
     const L = this.limits;
     const tick = input.flat[O_TICK] ?? 0;
     const timeout = Math.ceil(Math.min(L.callWallMs, L.matchWallMs - this.wallSpent));
     if (timeout <= 0) return this.wallBankSpent(tick);
-    let raw: unknown;
+    this.obsIn.set(input.flat.length === OBS_LENGTH ? input.flat : input.flat.subarray(0, OBS_LENGTH));
+    this.replyOut.fill(-1); // a reply the guest did not write fails the check
     const t0 = performance.now();
     try {
-      raw = this.runTickRef.applySync(undefined, [input.flat, L.tickBudget] as never[], {
-        arguments: { copy: true },
-        result: { copy: true },
-        timeout,
-      });
+      this.runTickRef.applySync(undefined, [L.tickBudget] as never[], { timeout });
     } catch (err) {
       this.wallSpent += performance.now() - t0;
       return this.callFailed(tick, err as Error);
@@ -226,7 +232,7 @@ class Sandbox implements SandboxController {
     this.wallSpent += performance.now() - t0;
     if ((++this.ticksSeen & 31) === 0) this.sampleMemory();
 
-    const reply = checkReply(raw, L.tickBudget);
+    const reply = checkReply(this.replyOut, L.tickBudget);
     if (typeof reply === 'string') return this.malformed(tick, reply, 0);
     const { status, used } = reply;
     let extras: GuestExtras | null = null;
@@ -323,6 +329,8 @@ class Sandbox implements SandboxController {
   dispose(): void {
     this.runTickRef = null;
     this.extrasRef = null;
+    this.obsIn = null;
+    this.replyOut = null;
     if (this.iso && !this.iso.isDisposed) this.iso.dispose();
     this.iso = null;
   }

@@ -3,7 +3,7 @@
 // takeExtras; the instrumented policy imports only b (the counter) and t (the trip).
 import type { MatchInfo } from '../../engine/policy.js';
 import { writeCommands } from '../../engine/commands.js';
-import { CMD_LENGTH, O_TICK } from '../../engine/obs-layout.js';
+import { CMD_LENGTH, OBS_LENGTH, O_TICK } from '../../engine/obs-layout.js';
 import { decodeObservation } from '../../engine/observation.js';
 import { stream } from '../../engine/rng.js';
 import {
@@ -30,14 +30,25 @@ let msPerTick = 100;
 let clockTick = 0;
 let tickFn: ((obs: unknown) => unknown) | null = null;
 let holder: unknown = undefined;
-const reply = new Float64Array(REPLY_LENGTH);
-const cmd = new Float64Array(CMD_LENGTH);
-// The runtime's own fill/set calls (writeCommands clears its buffer with fill) would go
-// through the charged wrappers of guest/natives.ts: own properties holding the original
-// methods keep the runtime's bookkeeping off the team's budget and out of its reach.
-for (const buf of [cmd, reply]) {
-  Object.defineProperty(buf, 'fill', { value: Float64Array.prototype.fill });
-  Object.defineProperty(buf, 'set', { value: Float64Array.prototype.set });
+// Captured before natives.ts wraps the typed array constructors.
+const F64 = Float64Array;
+/**
+ * The observation in and the reply out live in memory shared with the host (attach): a call
+ * copies nothing and allocates nothing at the boundary. Only the runtime holds these views;
+ * the policy gets the decoded objects, and the host reads the reply only after the call.
+ */
+let obsIn: Float64Array<ArrayBufferLike> = new F64(OBS_LENGTH);
+let reply: Float64Array<ArrayBufferLike> = new F64(REPLY_LENGTH);
+const cmd = new F64(CMD_LENGTH);
+// The runtime's own fill calls (writeCommands clears its buffer with fill) would go
+// through the charged wrappers of guest/natives.ts: an own property holding the original
+// method keeps the runtime's bookkeeping off the team's budget and out of its reach.
+Object.defineProperty(cmd, 'fill', { value: F64.prototype.fill });
+
+/** Takes the shared block the host made: the observation first, then the reply (see controller.ts). */
+export function attach(shared: SharedArrayBuffer): void {
+  obsIn = new F64(shared, 0, OBS_LENGTH);
+  reply = new F64(shared, OBS_LENGTH * F64.BYTES_PER_ELEMENT, REPLY_LENGTH);
 }
 let warnings: string[] = [];
 let error: GuestError | null = null;
@@ -142,8 +153,9 @@ export function bindPolicy(ns: Record<string, unknown>, loadThrew: boolean, setu
   return st;
 }
 
-/** One tick: rebuild the observation from the copied flat array, call tick, sanitise. */
-export function runTick(flat: Float64Array, limit: number): Float64Array {
+/** One tick: rebuild the observation from the shared block, call tick, sanitise, write the reply there. */
+export function runTick(limit: number): void {
+  const flat = obsIn;
   clockTick = flat[O_TICK] ?? 0;
   resetChannel();
   budget.start(limit, cfg.maxCallDepth);
@@ -158,12 +170,10 @@ export function runTick(flat: Float64Array, limit: number): Float64Array {
     thrown = err;
   }
   const st = finish(budget.state(), limit, thrown, threw);
-  if (st === ST_OK) reply.set(cmd);
-  else reply.fill(0, 0, CMD_LENGTH);
+  for (let i = 0; i < CMD_LENGTH; i++) reply[i] = st === ST_OK ? (cmd[i] as number) : 0;
   reply[R_STATUS] = st;
   reply[R_USED] = budget.used();
   reply[R_EXTRAS] = error !== null || warnings.length > 0 || pending() ? 1 : 0;
-  return reply;
 }
 
 /** Warnings, log lines, marks and the error of the last call; plain data for the copy out. */
