@@ -1,6 +1,10 @@
 // Checks a policy's JavaScript and instruments it for the work budget, by insertion only:
 // no character of the author's text moves to another line, so V8's line numbers stay right.
-//  - every function body gets a unit and a depth level, given back in a finally;
+//  - every function body gets a unit and a depth level, held in a local (__md_f); each return
+//    hands the level back after its value is computed (through r, which the JIT inlines), and so
+//    does the end of the body. A throw skips that: a catch or finally of the frame that handles
+//    it sets the depth back to its own level, and a tick starts from zero. So the count is never
+//    below the real nesting, with no try/finally on every call (a cost V8 pays on every call);
 //  - every loop body gets a unit per iteration;
 //  - a generator's body gets a unit but no depth level: it may be suspended across calls, so
 //    its depth is counted where it is resumed (the runtime wraps next/return/throw instead);
@@ -27,8 +31,16 @@ const T = `${RESERVED_PREFIX}t`;
 const S = `${RESERVED_PREFIX}s`;
 /** Most parameters a function may declare: huge frames would move where V8's stack ends. */
 export const MAX_PARAMS = 255;
+const R = `${RESERVED_PREFIX}r`;
+/** The frame's own depth level, a const in every instrumented function body. */
+const F = `${RESERVED_PREFIX}f`;
+/** The depth saved on entering a finally block, given back when the block completes. */
+const K = `${RESERVED_PREFIX}k`;
 const LOOP = `if(--${B}.n<0)${T}();`;
-const CLOSE_FN = `}finally{${B}.d--}`;
+const CLOSE_FN = `;${B}.d=${F}-1;`;
+
+/** Whose depth a catch or finally sets back: a function's (its F), the module's (0), or none inside a generator. */
+type Frame = 'fn' | 'top' | 'gen';
 
 function isLoop(n: ts.Node): n is ts.IterationStatement {
   return (
@@ -95,7 +107,7 @@ function refusal(n: ts.Node, sf: ts.SourceFile, linear: (p: string, f: string) =
 }
 
 export function instrument(js: string, filename: string, maxDepth: number): Instrumented {
-  const OPEN_FN = `if(--${B}.n<0||++${B}.d>${Math.floor(maxDepth)})${T}();try{`;
+  const OPEN_FN = `const ${F}=++${B}.d;if(--${B}.n<0||${F}>${Math.floor(maxDepth)})${T}();`;
   const GEN_OPEN = `if(--${B}.n<0)${T}();`;
   ensureV8Flags();
   const linear = makeLinearCheck(RegExp);
@@ -108,7 +120,7 @@ export function instrument(js: string, filename: string, maxDepth: number): Inst
 
   const ins: Insertion[] = [];
   let problem: { line: number; problem: string } | null = null;
-  const visit = (n: ts.Node, depth: number): void => {
+  const visit = (n: ts.Node, depth: number, frame: Frame): void => {
     if (problem) return;
     const why = refusal(n, sf, linear);
     if (why) {
@@ -126,9 +138,30 @@ export function instrument(js: string, filename: string, maxDepth: number): Inst
         ins.push({ pos: body.getStart(sf) + 1, text: OPEN_FN, close: false, depth });
         ins.push({ pos: body.end - 1, text: CLOSE_FN, close: true, depth });
       } else {
-        ins.push({ pos: body.getStart(sf), text: `{${OPEN_FN}return `, close: false, depth });
-        ins.push({ pos: body.end, text: `${CLOSE_FN}}`, close: true, depth });
+        ins.push({ pos: body.getStart(sf), text: `{${OPEN_FN}return ${R}(`, close: false, depth });
+        ins.push({ pos: body.end, text: `,${F})}`, close: true, depth });
       }
+    }
+    // Returns hand the frame's level back once their value is computed (a generator has none).
+    if (ts.isReturnStatement(n) && frame === 'fn') {
+      if (n.expression) {
+        ins.push({ pos: n.expression.getStart(sf), text: `${R}(`, close: false, depth });
+        ins.push({ pos: n.expression.end, text: `,${F})`, close: true, depth });
+      } else {
+        // Braced, not appended: `return` then a line starting with ( or [ must stay two statements.
+        ins.push({ pos: n.getStart(sf), text: `{${B}.d=${F}-1;`, close: false, depth });
+        ins.push({ pos: n.end, text: '}', close: true, depth });
+      }
+    }
+    // A catch or finally runs in its frame whatever threw above it: the depth is set back to the
+    // frame's own. A finally gives back what it found (a pending return's level) when it completes.
+    if (frame !== 'gen' && ts.isCatchClause(n)) {
+      ins.push({ pos: n.block.getStart(sf) + 1, text: `${B}.d=${frame === 'fn' ? F : 0};`, close: false, depth });
+    }
+    if (frame !== 'gen' && ts.isTryStatement(n) && n.finallyBlock) {
+      const fin = n.finallyBlock;
+      ins.push({ pos: fin.getStart(sf) + 1, text: `const ${K}=${B}.d;${B}.d=${frame === 'fn' ? F : 0};`, close: false, depth });
+      ins.push({ pos: fin.end - 1, text: `;${B}.d=${K};`, close: true, depth });
     }
     const wrapExpr = (e: ts.Expression, open: string, close: string): void => {
       ins.push({ pos: e.getStart(sf), text: open, close: false, depth: depth + 1 });
@@ -155,12 +188,13 @@ export function instrument(js: string, filename: string, maxDepth: number): Inst
         ins.push({ pos: body.end, text: '}', close: true, depth });
       }
     }
-    n.forEachChild((child) => visit(child, depth + 1));
+    const inner: Frame = hasBody(n) && n.body ? (n.asteriskToken ? 'gen' : 'fn') : frame;
+    n.forEachChild((child) => visit(child, depth + 1, inner));
   };
-  visit(sf, 0);
+  visit(sf, 0, 'top');
   if (problem) return { ok: false, ...(problem as { line: number; problem: string }) };
 
-  const header = `import { b as ${B}, t as ${T}, s as ${S} } from ${JSON.stringify(RUNTIME_SPECIFIER)};`;
+  const header = `import { b as ${B}, t as ${T}, s as ${S}, r as ${R} } from ${JSON.stringify(RUNTIME_SPECIFIER)};`;
   // A hashbang must stay first: the import then goes at the start of line 2.
   const headerPos = js.startsWith('#!') ? js.indexOf('\n') + 1 || js.length : 0;
   ins.push({ pos: headerPos, text: headerPos === js.length && headerPos > 0 ? `\n${header}` : header, close: false, depth: -1 });

@@ -5,7 +5,9 @@
 // The instrumenter inlines the checks, because a call per loop iteration costs several
 // times more than the decrement:
 //   loop body:      if(--__md_b.n<0)__md_t();
-//   function entry: if(--__md_b.n<0||++__md_b.d>MAX)__md_t();try{ ... }finally{__md_b.d--}
+//   function entry: const __md_f=++__md_b.d;if(--__md_b.n<0||__md_f>MAX)__md_t();
+//   return E:       return __md_r(E,__md_f)      (and __md_b.d=__md_f-1 at the body's end)
+//   catch/finally:  __md_b.d=__md_f  (see instrument.ts for why this is never below the real depth)
 // Both fields stay small integers (Smis) so V8 keeps those checks cheap.
 import { ST_BUDGET, ST_DEPTH, ST_OK } from '../protocol.js';
 
@@ -39,6 +41,12 @@ export function t(): never {
   b.n = -1;
   // A fresh frozen object each time: catching one gains nothing, the next check throws again.
   throw freeze({ matchday: tripped === ST_DEPTH ? 'call depth exceeded' : 'work budget exhausted' });
+}
+
+/** A return's hand-back: the frame at level `f` leaves, so the depth is its caller's. Small enough for the JIT to inline. */
+export function r<V>(v: V, f: number): V {
+  b.d = f - 1;
+  return v;
 }
 
 /** Charge `n` units for native work of that size (see natives.ts). */

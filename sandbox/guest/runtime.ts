@@ -1,6 +1,7 @@
 // The guest runtime: bundled with the engine's decoder and sanitiser and evaluated in the
 // team's isolate before the policy. The host calls configure, bindPolicy, runTick and
-// takeExtras; the instrumented policy imports only b (the counter) and t (the trip).
+// takeExtras; the instrumented policy imports b (the counter), t (the trip), r (a return's
+// hand-back of its depth level) and s (the syntax helpers).
 import type { MatchInfo } from '../../engine/policy.js';
 import { writeCommands } from '../../engine/commands.js';
 import { CMD_LENGTH, OBS_LENGTH, O_TICK } from '../../engine/obs-layout.js';
@@ -16,7 +17,7 @@ import { harden } from './harden.js';
 import { lockdown } from './lockdown.js';
 import { chargeNatives, syntax } from './natives.js';
 
-export { b, t } from './budget.js';
+export { b, r, t } from './budget.js';
 /** What the instrumenter's rewrites of spread, object spread and for-in call. */
 export const s = syntax;
 
