@@ -79,8 +79,8 @@ describe('files', () => {
   });
 
   it('a wrong extension is refused', () => {
-    const s = createSandboxController({ source: 'x', filename: 'p.py' }).setup(INFO);
-    expect(s.reason).toMatch(/p\.py: a policy must be a \.js, \.mjs or \.ts file/);
+    const s = createSandboxController({ source: 'x', filename: 'p.rb' }).setup(INFO);
+    expect(s.reason).toMatch(/p\.rb: a policy must be a \.js, \.mjs or \.ts file/);
   });
 
   it('setup logs are kept for the author', () => {
