@@ -31,7 +31,7 @@ export function printable(text: string, max = 40): string {
 /** The largest value a replay may record for each sandbox setting. */
 export function maxLimit(key: keyof SandboxLimits): number {
   const most = DEFAULT_LIMITS[key] * MAX_LIMIT_FACTOR;
-  return key === 'tickBudget' || key === 'setupBudget' ? Math.min(most, MAX_BUDGET) : most;
+  return key === 'tickBudget' || key === 'setupBudget' || key === 'pyTickBudget' || key === 'pySetupBudget' ? Math.min(most, MAX_BUDGET) : most;
 }
 
 /**
@@ -39,6 +39,9 @@ export function maxLimit(key: keyof SandboxLimits): number {
  * from 1 to maxLimit (a huge wall-clock limit would let a policy stall a re-simulation for hours).
  * null (a match played without the sandbox) gives undefined: re-run under today's defaults.
  */
+/** Settings added with Python teams, absent from older replays. */
+const PY_LIMITS: ReadonlyArray<keyof SandboxLimits> = ['pyTickBudget', 'pySetupBudget', 'pyMemoryMb'];
+
 export function recordedLimits(header: ReplayHeader, file: string): Partial<SandboxLimits> | undefined {
   const b = header.budget;
   if (b === null) return undefined;
@@ -51,6 +54,8 @@ export function recordedLimits(header: ReplayHeader, file: string): Partial<Sand
   for (const k of Object.keys(b)) if (!(keys as string[]).includes(k)) bad(`: unknown setting '${printable(k)}'`);
   for (const k of keys) {
     const v = (b as Record<string, unknown>)[k];
+    // Replays from before Python teams have no Python settings: they had no Python team to apply them to.
+    if (v === undefined && PY_LIMITS.includes(k)) continue;
     if (v === undefined) bad(`.${k}: missing`);
     if (typeof v !== 'number' || !Number.isInteger(v) || v < 1 || v > maxLimit(k)) bad(`.${k}: must be a whole number from 1 to ${maxLimit(k)}`);
     out[k] = v as number;

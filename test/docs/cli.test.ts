@@ -47,7 +47,7 @@ describe('matchday new', () => {
     expect(matchday('new', join(dir, 'x.js'), '--ts').err).toContain('--ts writes TypeScript; name the file .ts');
     const r = matchday('new', join(dir, 'x.txt'));
     expect(r.code).toBe(1);
-    expect(r.err).toContain('a policy file must end in .js, .mjs or .ts');
+    expect(r.err).toContain('a policy file must end in .js, .mjs, .ts or .py');
   });
 });
 

@@ -165,6 +165,9 @@ const LIMITS_DOC: Described = {
   maxLogLines: ['lines', 'console lines kept per tick (the rest are counted in one note)'],
   maxLogChars: ['chars', 'characters kept per console line'],
   maxDebugMarks: ['marks', 'debug dots, lines and labels kept per tick'],
+  pyTickBudget: ['fuel units', 'a Python policy\'s budget for one `tick` call: one unit per function entry and loop head of the interpreter (about 40 a simple loop iteration)'],
+  pySetupBudget: ['fuel units', 'a Python policy\'s budget for loading the file plus `setup`'],
+  pyMemoryMb: ['MB', 'the Python interpreter\'s own memory (its heap lives inside), on top of the isolate\'s heap'],
 };
 
 const STATS_DOC: Record<string, string> = {

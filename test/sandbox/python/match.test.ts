@@ -31,4 +31,10 @@ describe('a Python policy in a match', () => {
     expect(js.hash).toBe(py.hash);
     expect(js.score).toEqual(py.score);
   });
+
+  it('the Python starter (what matchday new team.py writes) plays the same match as the JavaScript starter', () => {
+    const py = play('starter.py', 'chaser.js');
+    expect(py.faults).toBe(0);
+    expect(play('starter.js', 'chaser.js').hash).toBe(py.hash);
+  });
 });
