@@ -28,6 +28,14 @@ export function printable(text: string, max = 40): string {
   return clean.length > max ? `${clean.slice(0, max - 1)}…` : clean;
 }
 
+/** isolated-vm refuses an isolate with a smaller memory limit (in MB): a re-simulation under it could not start. */
+export const MIN_MEMORY_MB = 8;
+
+/** The smallest value a replay may record for each sandbox setting. */
+export function minLimit(key: keyof SandboxLimits): number {
+  return key === 'memoryMb' ? MIN_MEMORY_MB : 1;
+}
+
 /** The largest value a replay may record for each sandbox setting. */
 export function maxLimit(key: keyof SandboxLimits): number {
   const most = DEFAULT_LIMITS[key] * MAX_LIMIT_FACTOR;
@@ -36,7 +44,7 @@ export function maxLimit(key: keyof SandboxLimits): number {
 
 /**
  * The sandbox settings a replay recorded, checked: every key the sandbox has, each a whole number
- * from 1 to maxLimit (a huge wall-clock limit would let a policy stall a re-simulation for hours).
+ * from minLimit to maxLimit (a memory limit below isolated-vm's least would crash the re-simulation; a huge wall-clock limit would let a policy stall a re-simulation for hours).
  * null (a match played without the sandbox) gives undefined: re-run under today's defaults.
  */
 /** Settings added with Python teams, absent from older replays. */
@@ -57,7 +65,7 @@ export function recordedLimits(header: ReplayHeader, file: string): Partial<Sand
     // Replays from before Python teams have no Python settings: they had no Python team to apply them to.
     if (v === undefined && PY_LIMITS.includes(k)) continue;
     if (v === undefined) bad(`.${k}: missing`);
-    if (typeof v !== 'number' || !Number.isInteger(v) || v < 1 || v > maxLimit(k)) bad(`.${k}: must be a whole number from 1 to ${maxLimit(k)}`);
+    if (typeof v !== 'number' || !Number.isInteger(v) || v < minLimit(k) || v > maxLimit(k)) bad(`.${k}: must be a whole number from ${minLimit(k)} to ${maxLimit(k)}`);
     out[k] = v as number;
   }
   return out;

@@ -16,7 +16,7 @@ import { CSV_COLUMNS, tickRecords } from '../../engine/replay/records.js';
 import { checkExtrasJson, checkFooterJson, checkHeaderJson } from '../../engine/replay/schema.js';
 import { CHECKPOINT_EVERY } from '../../engine/constants.js';
 import { PLAYERS } from '../../engine/state.js';
-import { MAX_LIMIT_FACTOR, MAX_REPLAY_BYTES } from '../../tournament/replay-file.js';
+import { MAX_LIMIT_FACTOR, MAX_REPLAY_BYTES, MIN_MEMORY_MB } from '../../tournament/replay-file.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -126,6 +126,7 @@ export function replayDocValues(): Record<string, string> {
     'replay.sourceChars': String(LIMITS.sourceChars),
     'replay.extensions': `${POLICY_EXTENSIONS.slice(0, -1).map((e) => `\`${e}\``).join(', ')} or \`${POLICY_EXTENSIONS.at(-1)}\``,
     'replay.maxLimitFactor': String(MAX_LIMIT_FACTOR),
+    'replay.minMemoryMb': String(MIN_MEMORY_MB),
     'table.replayFormats': table(['format', 'what it holds'], history),
     'table.replayLayout': layoutTable(),
     'table.replayChannels': channelTable(),

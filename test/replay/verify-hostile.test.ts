@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { basename, dirname, join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UserError } from '../../tournament/errors.js';
-import { maxLimit, printable } from '../../tournament/replay-file.js';
+import { maxLimit, MIN_MEMORY_MB, printable } from '../../tournament/replay-file.js';
 import { stagedName, verifyReplay, type ReplayPlayFn, type VerifyOptions } from '../../tournament/verify.js';
 import { rewriteReplay, ReplayReader } from '../../engine/replay/index.js';
 import { assemble, copyParts, disassemble, setSegmentField, withHeader } from './mutate.js';
@@ -99,6 +99,8 @@ describe('verify refuses a crafted header before anything runs', () => {
     for (const [v, message] of cases) expect((await refused(withHeader(base, (h) => (h.budget.tickBudget = v)))).message).toMatch(message);
     expect((await refused(withHeader(base, (h) => (h.budget.callWallMs = maxLimit('callWallMs') + 1)))).message).toMatch(/budget\.callWallMs: /);
     expect((await refused(withHeader(base, (h) => (h.budget.evil = 1)))).message).toMatch(/budget: unknown setting 'evil'/);
+    // isolated-vm refuses an isolate this small: found by the replay fuzz test as a crash of the re-simulation.
+    expect((await refused(withHeader(base, (h) => (h.budget.memoryMb = MIN_MEMORY_MB - 1)))).message).toMatch(new RegExp(`budget\\.memoryMb: must be a whole number from ${MIN_MEMORY_MB} to`));
     expect((await refused(withHeader(base, (h) => delete h.budget.memoryMb))).message).toMatch(/budget\.memoryMb: missing/);
   });
 
