@@ -21,6 +21,7 @@ const PARTS: Array<[string, string, string]> = [
   ['cup', './cup.js', 'cupBench'],
   ['queue', './queue.js', 'queueBench'],
   ['start', './start.js', 'startBench'],
+  ['python', './python.js', 'pythonBench'],
 ];
 
 async function load(file: string, fn: string): Promise<Bench> {
