@@ -78,7 +78,7 @@ export function registerCup(program: Command): void {
     .description('run a whole tournament from a cup config (JSON) into a cup folder')
     .argument('<config>', 'cup config file (JSON)')
     .option('--out <dir>', 'cup folder (default: cups/<config name>)')
-    .option('--workers <n>', 'matches at once, one child process each (default: the config, else one per core)')
+    .option('--workers <n>', 'matches at once, one child process each (default: the config, else one per core); with --redis: matches queued at once (default 256)')
     .option('--resume', 'continue a cup that was stopped; refuses if a policy or the engine changed')
     .option('--serve', 'serve the viewer while the cup runs, to watch it live')
     .option('--pace <x>', 'with --serve: play matches at x times real time (pacing never changes a result)')

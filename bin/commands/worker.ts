@@ -1,7 +1,7 @@
 // `matchday worker --redis URL`: plays queued matches on this machine for any coordinator sharing the
 // Redis (tournament/queue/worker.ts); prints what it does, serves nothing else. Ctrl-C lets running
 // matches finish (a second Ctrl-C, or SIGTERM, hands them back to the queue at once).
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
@@ -43,6 +43,10 @@ export function registerWorker(program: Command): void {
       const slots = opts.workers !== undefined ? intOption('--workers', opts.workers, 1, 64) : availableParallelism();
       if (opts.name !== undefined && !/^[A-Za-z0-9_.@-]{1,100}$/.test(opts.name)) throw new UserError(`--name must be 1-100 letters, digits, '_', '.', '@' or '-', got '${opts.name.slice(0, 120)}'`);
       const dir = opts.dir !== undefined ? resolve(checkWritableDir(opts.dir, 'worker folder')) : mkdtempSync(join(tmpdir(), 'matchday-worker-'));
+      // A folder made here is removed on the way out; one given with --dir keeps its source cache.
+      const removeDir = () => {
+        if (opts.dir === undefined) rmSync(dir, { recursive: true, force: true });
+      };
       const log = (line: string) => process.stderr.write(`worker: ${line}\n`);
       const timing = { lockMs: envMs('MATCHDAY_QUEUE_LOCK_MS'), stalledMs: envMs('MATCHDAY_QUEUE_STALLED_MS'), heartbeatMs: envMs('MATCHDAY_QUEUE_HEARTBEAT_MS') };
       let w;
@@ -56,6 +60,7 @@ export function registerWorker(program: Command): void {
           ...Object.fromEntries(Object.entries(timing).filter(([, v]) => v !== undefined)),
         });
       } catch (e) {
+        removeDir();
         throw new UserError((e as Error).message);
       }
       const worker = w;
@@ -69,6 +74,7 @@ export function registerWorker(program: Command): void {
         const stop = (how: 'finish' | 'hand back', code: number) => {
           const end = how === 'finish' ? worker.finish() : worker.handBack();
           void end.then(() => {
+            removeDir();
             log(`stopped; ${summary()}`);
             process.exitCode = code;
             done();

@@ -64,6 +64,7 @@ export class RemotePool {
   private readonly publisher: SourcePublisher;
   /** Collected jobs still in Redis until the caller has stored their result: job id -> match id. */
   private readonly collected = new Map<string, string>();
+  private forgetting: Promise<void> = Promise.resolve();
 
   private constructor(
     private readonly opts: RemotePoolOptions,
@@ -170,7 +171,16 @@ export class RemotePool {
           await this.enqueue(p);
           return;
         }
-        const { output, ...result } = resultFromOutput(p.data, jobId, new Uint8Array(replay), meta.toString('utf8'));
+        let checked: ReturnType<typeof resultFromOutput>;
+        try {
+          checked = resultFromOutput(p.data, jobId, new Uint8Array(replay), meta.toString('utf8'));
+        } catch (e) {
+          // Not the match asked for, or broken: it goes, so a retry plays the match again.
+          await this.redis.del(keys.output(jobId));
+          await job.remove().catch(() => undefined);
+          throw e;
+        }
+        const { output, ...result } = checked;
         if (p.out) atomicWrite(p.out, replay);
         if (p.hooks.onBlob) {
           const r = new ReplayReader(new Uint8Array(replay), jobId);
@@ -208,8 +218,13 @@ export class RemotePool {
     this.fail(p, new HostFailure(`no worker can play match ${p.data.matchId}: every worker refused it (${live.map((n) => refusers[n]).join('; ')})`));
   }
 
-  /** Removes collected jobs whose results are stored, with their outputs. */
-  private async forget(): Promise<void> {
+  /** Removes collected jobs whose results are stored, with their outputs; one pass at a time, so close() can wait for it. */
+  private forget(): Promise<void> {
+    this.forgetting = this.forgetting.then(() => this.forgetNow()).catch(() => undefined);
+    return this.forgetting;
+  }
+
+  private async forgetNow(): Promise<void> {
     for (const [jobId, matchId] of [...this.collected]) {
       if (this.opts.isStored && !this.opts.isStored(matchId)) continue;
       this.collected.delete(jobId);
