@@ -90,4 +90,22 @@ describe('the remote pool', () => {
     }
     expect(await keysLeft()).toEqual([]);
   });
+
+  it('a job stays until its result is stored; a later coordinator of the cup sweeps the stored ones away', async () => {
+    let stored = false;
+    const first = await RemotePool.connect({ url: redis.url, identity: { t: 'sweep' }, pollMs: 200, isStored: () => stored });
+    try {
+      await first.run(job('C1', 4));
+      await new Promise((r) => setTimeout(r, 500));
+      // Not stored yet: a coordinator killed now finds the job on resume.
+      expect(await keysLeft()).toHaveLength(2);
+    } finally {
+      await first.close();
+    }
+    expect(await keysLeft()).toHaveLength(2);
+    stored = true;
+    const second = await RemotePool.connect({ url: redis.url, identity: { t: 'sweep' }, pollMs: 200, isStored: () => stored });
+    await second.close();
+    expect(await keysLeft()).toEqual([]);
+  });
 });

@@ -13,7 +13,7 @@ import type { MatchJob, RunResult } from '../runner/job.js';
 import { HostFailure, type RunHooks } from '../runner/pool.js';
 import { resultFromOutput } from './collect.js';
 import { probeRedis, redactUrl, redisClient } from './redis.js';
-import { JOB_FORMAT, jobIdFor, keys, QUEUE_NAME, RETENTION_S, type JobData, type WorkerOutput } from './schema.js';
+import { JOB_FORMAT, jobIdFor, jobIdPrefix, keys, QUEUE_NAME, RETENTION_S, type JobData, type WorkerOutput } from './schema.js';
 import { SourcePublisher } from './sources.js';
 import { localVersions, versionsDigest, type QueueVersions } from './versions.js';
 
@@ -233,6 +233,29 @@ export class RemotePool {
     }
   }
 
+  /**
+   * Removes this run's finished jobs whose results the caller has stored but which no pass forgot: a
+   * coordinator killed between storing a result and forgetting its job leaves them for its resume.
+   */
+  private async sweep(): Promise<void> {
+    const isStored = this.opts.isStored;
+    if (!isStored) return;
+    const prefix = keys.output(jobIdPrefix(this.cup));
+    let cursor = '0';
+    do {
+      const [next, found] = await this.redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 1000);
+      cursor = next;
+      for (const key of found) {
+        const jobId = key.slice(keys.output('').length);
+        const job = await this.queue.getJob(jobId);
+        const matchId = (job?.data as { matchId?: unknown } | undefined)?.matchId;
+        if (typeof matchId !== 'string' || this.pending.has(jobId) || !isStored(matchId)) continue;
+        await this.redis.del(key, keys.refused(jobId));
+        await job?.remove().catch(() => undefined);
+      }
+    } while (cursor !== '0');
+  }
+
   private async liveWorkers(): Promise<string[]> {
     return this.redis.zrangebyscore(keys.workers, Date.now(), '+inf');
   }
@@ -260,6 +283,7 @@ export class RemotePool {
     for (const p of [...this.pending.values()]) this.fail(p, new Error('the remote pool is closed'));
     // What is stored by now leaves Redis; the rest stays for a resumed coordinator to collect.
     await this.forget().catch(() => undefined);
+    await this.sweep().catch(() => undefined);
     await Promise.allSettled([this.events.close(), this.queue.close()]);
     for (const c of this.clients) c.disconnect();
   }

@@ -135,5 +135,10 @@ export const MAX_SOURCE_CHARS = LIMITS.sourceChars;
  */
 export function jobIdFor(cup: string, matchId: string): string {
   const safe = /^[A-Za-z0-9_.-]{1,120}$/.test(matchId) ? matchId : `h${createHash('sha256').update(matchId).digest('hex').slice(0, 32)}`;
-  return `m.${cup}.${safe}`;
+  return `${jobIdPrefix(cup)}${safe}`;
+}
+
+/** What every job id of one cup starts with. */
+export function jobIdPrefix(cup: string): string {
+  return `m.${cup}.`;
 }
