@@ -120,7 +120,7 @@ export function registerScrim(program: Command): void {
               throw new UserError(`match ${f.id}: ${e instanceof Error ? e.message : String(e)}`);
             }
             bar.tick(f.id);
-            return scrimLine(f, r);
+            return scrimLine(f, r, policy.file.toLowerCase().endsWith('.py'));
           }),
         );
       } finally {

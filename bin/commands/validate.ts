@@ -175,7 +175,8 @@ export function registerValidate(program: Command): void {
       process.stdout.write(`${v.ok ? 'OK' : 'FAIL'}: ${v.reason}\n`);
       if (opts.json) {
         const s = r.teams[0];
-        const budget = { limit: r.limits.tickBudget, ...(s.budget ?? { median: 0, p99: 0, max: 0 }) };
+        const limit = team.file.toLowerCase().endsWith('.py') ? r.limits.pyTickBudget : r.limits.tickBudget;
+        const budget = { limit, ...(s.budget ?? { median: 0, p99: 0, max: 0 }) };
         const { shown, more } = debugLines(debug, logLimit);
         const json = {
           ok: v.ok, reason: v.reason, budget, overBudgetTicks: s.overBudgetTicks.length, errors: s.errorTicks, warnings: s.warnings,

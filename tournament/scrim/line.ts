@@ -3,8 +3,8 @@ import type { RunResult } from '../runner/job.js';
 import type { ScrimFixture } from './plan.js';
 import type { ScrimLine } from './table.js';
 
-/** The policy's view of a match: its side's goals, shots, ball, faults and budget. */
-export function scrimLine(f: ScrimFixture, r: Pick<RunResult, 'score' | 'stats' | 'teams' | 'limits' | 'forfeit' | 'hash'>): ScrimLine {
+/** The policy's view of a match: its side's goals, shots, ball, faults and budget (a Python policy's in its own units). */
+export function scrimLine(f: ScrimFixture, r: Pick<RunResult, 'score' | 'stats' | 'teams' | 'limits' | 'forfeit' | 'hash'>, python = false): ScrimLine {
   const us = f.policyHome ? 0 : 1;
   const them = f.policyHome ? 1 : 0;
   const mine = r.stats.teams[us];
@@ -27,7 +27,7 @@ export function scrimLine(f: ScrimFixture, r: Pick<RunResult, 'score' | 'stats' 
     faults: box.faultCount,
     budgetP99: box.budget?.p99 ?? 0,
     budgetMax: box.budget?.max ?? 0,
-    budgetLimit: r.limits.tickBudget,
+    budgetLimit: python ? r.limits.pyTickBudget : r.limits.tickBudget,
     forfeit,
     hash: r.hash,
   };
