@@ -38,7 +38,7 @@ export function readPolicy(opts: PolicyInput): { ok: true; policy: PolicyText } 
   let text: string;
   const filename = opts.filename ?? (opts.file ? basename(opts.file) : 'policy.js');
   const ext = extname(filename).toLowerCase();
-  if (!EXTENSIONS.includes(ext)) return { ok: false, reason: `${filename}: a policy must be a .js, .mjs or .ts file` };
+  if (!EXTENSIONS.includes(ext)) return { ok: false, reason: `${filename}: a policy must be a .js, .mjs, .ts or .py file` };
   if (opts.source !== undefined) text = opts.source;
   else if (opts.file) {
     try {

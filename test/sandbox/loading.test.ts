@@ -80,7 +80,7 @@ describe('files', () => {
 
   it('a wrong extension is refused', () => {
     const s = createSandboxController({ source: 'x', filename: 'p.rb' }).setup(INFO);
-    expect(s.reason).toMatch(/p\.rb: a policy must be a \.js, \.mjs or \.ts file/);
+    expect(s.reason).toMatch(/p\.rb: a policy must be a \.js, \.mjs, \.ts or \.py file/);
   });
 
   it('setup logs are kept for the author', () => {
