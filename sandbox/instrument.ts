@@ -5,6 +5,10 @@
 //    does the end of the body. A throw skips that: a catch or finally of the frame that handles
 //    it sets the depth back to its own level, and a tick starts from zero. So the count is never
 //    below the real nesting, with no try/finally on every call (a cost V8 pays on every call);
+//  - a parameter's default value and a class field's initial value run before any body does
+//    (a field's in a constructor V8 writes): each is wrapped in an arrow that counts like a body,
+//    so recursion through them (`f(n, x = f(n))`, `class A { a = new A() }`) meets the depth cap,
+//    not V8's stack limit, whose depth differs from machine to machine;
 //  - every loop body gets a unit per iteration;
 //  - a generator's body gets a unit but no depth level: it may be suspended across calls, so
 //    its depth is counted where it is resumed (the runtime wraps next/return/throw instead);
@@ -70,6 +74,17 @@ function isAssignmentTarget(n: ts.Node): boolean {
     if (ts.isBinaryExpression(p)) return p.operatorToken.kind === ts.SyntaxKind.EqualsToken && p.left === cur;
     if (ts.isForInStatement(p) || ts.isForOfStatement(p)) return p.initializer === cur;
     return false;
+  }
+  return false;
+}
+
+/** True for a value computed before any body runs: a parameter's default (also inside a destructured parameter) or a class field's initializer. */
+function isEntryInitializer(n: ts.Node): n is ts.ParameterDeclaration | ts.BindingElement | ts.PropertyDeclaration {
+  if (ts.isPropertyDeclaration(n)) return n.initializer !== undefined;
+  if (!(ts.isParameter(n) || ts.isBindingElement(n)) || n.initializer === undefined) return false;
+  for (let p: ts.Node | undefined = n; p; p = p.parent) {
+    if (ts.isParameter(p)) return true;
+    if (hasBody(p) || ts.isBlock(p) || ts.isSourceFile(p)) return false;
   }
   return false;
 }
@@ -167,6 +182,8 @@ export function instrument(js: string, filename: string, maxDepth: number): Inst
       ins.push({ pos: e.getStart(sf), text: open, close: false, depth: depth + 1 });
       ins.push({ pos: e.end, text: close, close: true, depth: depth + 1 });
     };
+    // An arrow keeps `this`, `arguments`, `super` and `new.target` of the place it stands in.
+    if (isEntryInitializer(n) && n.initializer) wrapExpr(n.initializer, `(()=>{${OPEN_FN}return ${R}(`, `,${F})})()`);
     if (ts.isSpreadElement(n) && !isAssignmentTarget(n)) {
       const inCall = ts.isCallExpression(n.parent) || ts.isNewExpression(n.parent);
       wrapExpr(n.expression, `${S}.spread(`, `,${inCall ? 1 : 0})`);

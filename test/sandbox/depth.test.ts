@@ -47,4 +47,28 @@ function catcher(n) { if (n > 0) return catcher(n - 1); try { deepThrow(30); } c
     const over = run(prelude.replace('395 - 200', '300'), 'return catcher(200);');
     expect(over.faults[0]?.message).toMatch(/call depth passed 400/);
   });
+
+  it('recursion through parameter defaults and class fields meets the cap, not V8\'s stack limit', () => {
+    // These run before any body does; uncounted, they reached V8's stack limit, whose depth a policy can
+    // catch and measure and which differs from machine to machine.
+    for (const prelude of [
+      'function f(n, x = f(n + 1)) { return x; }',
+      'function f(n, { x = f(n + 1) } = {}) { return x; }',
+      'class A { x = new A(); } const f = () => new A();',
+      'const f = (n, [x = f(n + 1)] = []) => x;',
+    ]) {
+      const r = run(prelude, 'try { f(0); } catch (e) { return String(e); } return "none";');
+      expect(r.faults[0]?.message, prelude).toMatch(/call depth passed 400/);
+      expect(logs(r), prelude).toEqual([]);
+    }
+  });
+
+  it('parameter defaults and class fields keep their meaning', () => {
+    const prelude = `class C { k = 3; m = this.k * 2; static s = 5; }
+function g(a, b = a + 1, { c = b * 2 } = {}, ...r) { return [a, b, c, r.length, arguments.length].join(); }
+const h = function (x = this.v) { return x; };`;
+    const r = run(prelude, 'return [g(1), g(1, 5, { c: 0 }, 9), new C().m, C.s, h.call({ v: 7 })].join("|");');
+    expect(r.faults).toEqual([]);
+    expect(logs(r)).toEqual(['1,2,4,0,1|1,5,0,1,4|6|5|7']);
+  });
 });
