@@ -63,25 +63,34 @@ describe('matchday cup', () => {
   it('killed with SIGKILL at several moments and resumed each time, ends with the same hash; no match finished twice', async () => {
     expect(reference).not.toBe('');
     const out = join(dir, 'killed');
-    // Kill after a growing delay each time, so the kills land at different stages of the cup.
-    for (const delayMs of [2500, 5000, 7000]) {
-      const args = ['bin/matchday.mjs', 'cup', config, '--out', out, '--workers', '2'];
+    // Kill once the journal shows 2, then 4, then 6 matches finished, so the kills land at different
+    // stages of the cup however fast this machine plays (a fixed delay let a quick run finish first).
+    const finishedIn = (): number => {
       try {
-        readFileSync(join(out, 'journal.ndjson'));
-        args.push('--resume');
+        return journal(out).filter((e) => e.ev === 'finish').length;
       } catch {
-        // first run: nothing to resume
+        return 0; // no journal yet, or a line being written
       }
+    };
+    for (const target of [2, 4, 6]) {
+      const args = ['bin/matchday.mjs', 'cup', config, '--out', out, '--workers', '2'];
+      if (finishedIn() > 0) args.push('--resume');
       const child = spawn('node', args, { stdio: 'ignore', detached: true });
-      await new Promise((r) => setTimeout(r, delayMs));
+      // Listening from the start: a child that ends before we look must not leave us waiting for an event already gone.
+      const exited = new Promise((r) => child.on('exit', r));
+      let done = false;
+      void exited.then(() => (done = true));
+      while (!done && finishedIn() < target) await new Promise((r) => setTimeout(r, 25));
       // The whole process group: the CLI shim, the CLI and its match processes, all at once.
       try {
         process.kill(-child.pid!, 'SIGKILL');
       } catch {
         // it had already finished
       }
-      await new Promise((r) => child.on('exit', r));
+      await exited;
     }
+    // The last kill landed before the final finished: the resume below has work to do.
+    expect(finishedIn()).toBeLessThan(7);
     const last = cup(out, '--workers', '2', '--resume');
     expect(last.code).toBe(0);
     expect(last.json.hash).toBe(reference);
