@@ -65,6 +65,10 @@ export const WORK_CASES: Case[] = [
     source: `function f(${Array.from({ length: 3000 }, (_, i) => `p${i}`).join(', ')}) { return p0; }\n${tick('return [];')}`,
     check: (r) => refused(r, /^hostile\.js:1: a function may declare at most 255 parameters \(found 3000\)/),
   },
+  // Values computed before any body runs count toward the depth too: uncounted, this recursion met
+  // V8's own stack limit, a RangeError the policy could catch at a depth that differs between machines.
+  { name: 'recursion through a parameter default, caught', source: `function f(n, x = f(n + 1)) { return x; }\n${tick('try { f(0); } catch (e) { return [String(e)]; }\nreturn [];')}`, check: depth },
+  { name: 'recursion through a class field initializer, caught', source: `class A { a = new A(); }\n${tick('try { new A(); } catch (e) { return [String(e)]; }\nreturn [];')}`, check: depth },
   // The depth counter cannot be driven below zero.
   {
     name: 'generators suspended inside their body across ticks',
