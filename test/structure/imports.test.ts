@@ -66,7 +66,7 @@ describe('import and determinism rules', () => {
       ['a script importing the CLI', { 'scripts/tool.ts': "import { d } from '../bin/cli.js';\nexport const t = d;\n" }, /^scripts\/tool\.ts:1: imports bin\/cli\.ts/],
       ['the tournament importing a reference team', { 'tournament/cup.ts': "import type { R } from '../policies/team.js';\nexport type Q = R;\n" }, /^tournament\/cup\.ts:1: tournament\/ may not import policies\/team\.ts/],
       ['an undeclared package', { 'tournament/cup.ts': "import left from 'left-pad';\nexport const c = left;\n" }, /^tournament\/cup\.ts:1: imports 'left-pad', which package\.json does not declare/],
-      ['a folder with no rule', { 'season/db.ts': "export const q = 1;\n" }, /^season\/db\.ts: not in any area/],
+      ['a folder with no rule', { 'orbit/db.ts': "export const q = 1;\n" }, /^orbit\/db\.ts: not in any area/],
       ['an import that resolves nowhere', { 'sandbox/index.ts': "import { q } from './missing.js';\nexport const s = q;\n" }, /^sandbox\/index\.ts:1: cannot resolve '\.\/missing\.js'/],
       ['Math.sin in the engine', { 'engine/types.ts': 'export type T = number;\nexport const a = Math.sin(1);\n' }, /^engine\/types\.ts:2: Math\.sin in the engine/],
       ['Math.random in the engine', { 'engine/types.ts': 'export type T = number;\nexport const a = Math.random();\n' }, /^engine\/types\.ts:2: Math\.random in the engine/],

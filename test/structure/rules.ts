@@ -17,12 +17,14 @@ export const AREAS: ReadonlyArray<{ area: string; may: readonly string[] }> = [
   { area: 'viewer/server/', may: ['viewer/protocol.ts', 'tournament/', 'sandbox/', 'engine/'] },
   { area: 'viewer/vite.config.ts', may: [] },
   { area: 'policies/', may: ['engine/'] },
-  { area: 'bin/', may: ['viewer/server/', 'viewer/protocol.ts', 'tournament/', 'sandbox/', 'policies/', 'engine/'] },
+  // The season service sits above the tournament, beside the viewer (DESIGN.md, "the second wave").
+  { area: 'season/', may: ['tournament/', 'sandbox/', 'policies/', 'engine/'] },
+  { area: 'bin/', may: ['season/', 'viewer/server/', 'viewer/protocol.ts', 'tournament/', 'sandbox/', 'policies/', 'engine/'] },
   { area: 'scripts/', may: ['tournament/', 'sandbox/', 'policies/', 'engine/', 'viewer/protocol.ts'] },
   // Benchmarks may use anything the tests use; tests never import a benchmark or a script (issue 16):
   // what both need lives in the code under test or in test/helpers/.
   { area: 'test/bench/', may: ['*'] },
-  { area: 'test/', may: ['engine/', 'sandbox/', 'tournament/', 'policies/', 'bin/', 'viewer/protocol.ts', 'viewer/client/', 'viewer/server/', 'viewer/vite.config.ts', './'] },
+  { area: 'test/', may: ['engine/', 'sandbox/', 'tournament/', 'season/', 'policies/', 'bin/', 'viewer/protocol.ts', 'viewer/client/', 'viewer/server/', 'viewer/vite.config.ts', './'] },
   // Tool configs at the repository root (vitest's read the list of test tiers).
   { area: './', may: ['test/'] },
 ];
