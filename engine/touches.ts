@@ -16,15 +16,13 @@ import {
 
 export type Buffers = [Float64Array, Float64Array];
 
+// Scratch for resolveTouches' tacklers, rewritten on every call and read only within it (synchronous).
+const tacklers = new Int32Array(PLAYERS);
+const tackling = new Int32Array(2);
+
 function flagsOf(cmds: Buffers, i: number): number {
   const team = i < TEAM_SIZE ? 0 : 1;
   return cmds[team][(i % TEAM_SIZE) * L.C_STRIDE + L.C_FLAGS]!;
-}
-
-function ballDistance(state: MatchState, i: number): number {
-  const dx = state.players[i * P_STRIDE + P_X]! - state.ball[0]!;
-  const dy = state.players[i * P_STRIDE + P_Y]! - state.ball[1]!;
-  return Math.sqrt(dx * dx + dy * dy);
 }
 
 /** May player i play the ball now (not sent off, not cooling down, its team allowed by the mode)? */
@@ -80,39 +78,60 @@ export function resolveTouches(state: MatchState, cmds: Buffers, signs: [number,
     return false;
   }
   if (state.mode === M_PLAY) {
-    for (const team of [0, 1]) {
+    for (let team = 0; team < 2; team++) {
       const k = team * TEAM_SIZE;
       if (flagsOf(cmds, k) & L.CF_CATCH && canPlay(state, k, allowed) && tryCatch(state, k, team)) return true;
     }
-    const tacklers: [number[], number[]] = [[], []];
+    // Each team's tacklers in ascending index (tacklers[team * TEAM_SIZE + n], n < tackling[team]).
+    tackling[0] = 0;
+    tackling[1] = 0;
     for (let i = 0; i < PLAYERS; i++) {
-      if (flagsOf(cmds, i) & L.CF_TACKLE && canPlay(state, i, allowed)) tacklers[i < TEAM_SIZE ? 0 : 1].push(i);
+      if (flagsOf(cmds, i) & L.CF_TACKLE && canPlay(state, i, allowed)) {
+        const t = i < TEAM_SIZE ? 0 : 1;
+        tacklers[t * TEAM_SIZE + tackling[t]!++] = i;
+      }
     }
-    if (tacklers[0].length + tacklers[1].length > 0) {
-      const firstTeam = tacklers[0].length > 0 && tacklers[1].length > 0 ? lot(state) : tacklers[0].length > 0 ? 0 : 1;
-      for (const t of [firstTeam, 1 - firstTeam]) {
-        for (const i of tacklers[t]!) if (resolveTackle(state, i)) return true;
+    if (tackling[0]! + tackling[1]! > 0) {
+      const firstTeam = tackling[0]! > 0 && tackling[1]! > 0 ? lot(state) : tackling[0]! > 0 ? 0 : 1;
+      for (let round = 0; round < 2; round++) {
+        const t = round === 0 ? firstTeam : 1 - firstTeam;
+        const n = tackling[t]!;
+        for (let m = 0; m < n; m++) if (resolveTackle(state, tacklers[t * TEAM_SIZE + m]!)) return true;
       }
     }
   }
   // Kicks: each team's nearest willing player within reach; if both teams reach the ball, a lot decides.
-  const best: number[] = [-1, -1];
+  let best0 = -1;
+  let best1 = -1;
   if (state.ball[2]! <= PHYS.kickMaxHeight) {
-    for (const team of [0, 1] as const) {
-      let bd: number = PHYS.kickReach;
+    const reach = PHYS.kickReach;
+    const bx = state.ball[0]!;
+    const by = state.ball[1]!;
+    const pl = state.players;
+    for (let team = 0; team < 2; team++) {
+      let bd: number = reach;
+      let best = -1;
       for (let k = 0; k < TEAM_SIZE; k++) {
         const i = team * TEAM_SIZE + k;
-        if (!(flagsOf(cmds, i) & L.CF_KICK) || !canPlay(state, i, allowed)) continue;
-        const d = ballDistance(state, i);
+        if (!(flagsOf(cmds, i) & L.CF_KICK)) continue;
+        // Exact early out: a player further than the reach along one axis is further than bd <= reach,
+        // so the test below would fail anyway (a NaN passes through to it, as before). canPlay only reads.
+        const dx = pl[i * P_STRIDE + P_X]! - bx;
+        const dy = pl[i * P_STRIDE + P_Y]! - by;
+        if (dx > reach || dx < -reach || dy > reach || dy < -reach) continue;
+        if (!canPlay(state, i, allowed)) continue;
+        const d = Math.sqrt(dx * dx + dy * dy);
         if (d <= bd) {
-          if (d < bd || best[team]! < 0) best[team] = i;
+          if (d < bd || best < 0) best = i;
           bd = d;
         }
       }
+      if (team === 0) best0 = best;
+      else best1 = best;
     }
   }
-  let kicker = best[0]! >= 0 ? best[0]! : best[1]!;
-  if (best[0]! >= 0 && best[1]! >= 0) kicker = best[lot(state)]!;
+  let kicker = best0 >= 0 ? best0 : best1;
+  if (best0 >= 0 && best1 >= 0) kicker = lot(state) === 0 ? best0 : best1;
   if (kicker < 0) return false;
   const maxSpeed = state.mode === M_THROW_IN ? PHYS.throwSpeed : PHYS.maxKickSpeed;
   kickNow(state, kicker, signs, kickSpec(state, cmds, signs, kicker, maxSpeed));

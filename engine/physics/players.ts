@@ -125,6 +125,9 @@ const pushY = new Float64Array(PLAYERS);
 /** contacts[i * PLAYERS + n] is player i's n-th overlapping player, in ascending index; count[i] how many. */
 const contacts = new Int32Array(PLAYERS * PLAYERS);
 const count = new Int32Array(PLAYERS);
+/** Positions copied out of the strided player array, so the pair loop reads two dense arrays. */
+const posX = new Float64Array(PLAYERS);
+const posY = new Float64Array(PLAYERS);
 
 /**
  * Body contact: overlapping players are pushed apart, half the overlap each. All pushes
@@ -154,20 +157,24 @@ export function separate(state: MatchState): void {
   const cn = count;
   const min = 2 * PHYS.playerRadius;
   const min2 = min * min;
+  const xs = posX;
+  const ys = posY;
   let sentOff = false;
   for (let i = 0; i < NP; i++) {
     cn[i] = 0;
     bx[i] = 0;
     by[i] = 0;
+    xs[i] = pl[i * PS + pX]!;
+    ys[i] = pl[i * PS + pY]!;
     if (flags[i * FS + FO]) sentOff = true;
   }
   let pairs = 0;
   for (let i = 0; i < NP - 1; i++) {
-    const xi = pl[i * PS + pX]!;
-    const yi = pl[i * PS + pY]!;
+    const xi = xs[i]!;
+    const yi = ys[i]!;
     for (let j = i + 1; j < NP; j++) {
-      const dx = xi - pl[j * PS + pX]!;
-      const dy = yi - pl[j * PS + pY]!;
+      const dx = xi - xs[j]!;
+      const dy = yi - ys[j]!;
       const d2 = dx * dx + dy * dy;
       // Written as the scan's skip test negated, so a NaN distance is kept as the scan keeps it.
       if (!(d2 >= min2) && d2 !== 0) {
@@ -187,14 +194,14 @@ export function separate(state: MatchState): void {
       // its first away partner and wraps round to the home ones.
       let start = 0;
       if (i >= TS) while (start < n && cs[i * NP + start]! < TS) start++;
-      const xi = pl[i * PS + pX]!;
-      const yi = pl[i * PS + pY]!;
+      const xi = xs[i]!;
+      const yi = ys[i]!;
       let px = 0;
       let py = 0;
       for (let m = 0; m < n; m++) {
         const j = cs[i * NP + ((start + m) % n)]!;
-        const dx = xi - pl[j * PS + pX]!;
-        const dy = yi - pl[j * PS + pY]!;
+        const dx = xi - xs[j]!;
+        const dy = yi - ys[j]!;
         const d = Math.sqrt(dx * dx + dy * dy);
         const f = (min - d) / (2 * d);
         px += dx * f;
