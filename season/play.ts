@@ -1,0 +1,104 @@
+// Plays one locked season match on the match runner: each side's locked submission, or a 0-3 forfeit for a
+// side that never had a valid one; the full and the redacted replay stored content-addressed beside the db.
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { defaultConfig } from '../engine/setup.js';
+import { fromEngineResult } from '../tournament/engine-result.js';
+import type { MatchRunner } from '../tournament/runner/cup-play.js';
+import type { CupMatchResult, MatchSettings, TeamSpec } from '../tournament/types.js';
+import { redactReplay } from './redact.js';
+import type { MatchRow, SeasonStore, SubmissionRow } from './store.js';
+
+const sha256 = (b: Uint8Array): string => createHash('sha256').update(b).digest('hex');
+
+/** Where a season keeps its files: policies and replays by content hash, written atomically. */
+export class SeasonFiles {
+  constructor(readonly dir: string) {}
+
+  get policies(): string {
+    return join(this.dir, 'policies');
+  }
+  get replays(): string {
+    return join(this.dir, 'replays');
+  }
+
+  /** A submission as a file the sandbox can load, named by its hash (never by a team name). */
+  policyFile(sub: SubmissionRow, source: Buffer): string {
+    const ext = sub.filename.slice(sub.filename.lastIndexOf('.'));
+    const file = join(this.policies, `${sub.sha256}${ext}`);
+    if (!existsSync(file)) {
+      mkdirSync(this.policies, { recursive: true });
+      const tmp = `${file}.tmp-${process.pid}`;
+      writeFileSync(tmp, source);
+      renameSync(tmp, file);
+    }
+    return file;
+  }
+
+  replayPath(sha: string): string {
+    return join(this.replays, `${sha}.mdr`);
+  }
+
+  redactedPath(sha: string): string {
+    return join(this.replays, 'redacted', `${sha}.mdr`);
+  }
+
+  /** Stores a finished replay (moved from `tmp`) and its redacted copy; returns the full replay's hash. */
+  storeReplay(tmp: string): string {
+    const bytes = readFileSync(tmp);
+    const sha = sha256(bytes);
+    mkdirSync(join(this.replays, 'redacted'), { recursive: true });
+    const red = this.redactedPath(sha);
+    if (!existsSync(red)) {
+      writeFileSync(`${red}.tmp-${process.pid}`, redactReplay(bytes, tmp));
+      renameSync(`${red}.tmp-${process.pid}`, red);
+    }
+    renameSync(tmp, this.replayPath(sha));
+    return sha;
+  }
+}
+
+/** The result of a match a side could not play: 0-3 against it (0-0 and a loss for both when neither could). */
+export function forfeitResult(m: MatchRow, home: boolean, away: boolean): CupMatchResult {
+  const why = 'no valid submission before the deadline';
+  const score: [number, number] = home && away ? [0, 0] : home ? [0, 3] : [3, 0];
+  return {
+    matchId: m.id,
+    home: m.home,
+    away: m.away,
+    seed: m.seed,
+    score,
+    winner: home && away ? 'draw' : home ? 'away' : 'home',
+    hash: '',
+    ticks: 0,
+    stats: { yellowCards: [0, 0], redCards: [0, 0] },
+    forfeit: { home: home ? why : null, away: away ? why : null },
+  };
+}
+
+/** Plays `m` (or scores its forfeit) and records the result; resolves once it is stored. */
+export async function playSeasonMatch(store: SeasonStore, files: SeasonFiles, runner: MatchRunner, m: MatchRow, settings: MatchSettings): Promise<CupMatchResult> {
+  const subs = [m.home_submission, m.away_submission].map((id) => (id === null ? null : store.submission(id)));
+  if (!subs[0] || !subs[1]) {
+    const r = forfeitResult(m, !subs[0], !subs[1]);
+    store.setResult(m.id, r, null);
+    return r;
+  }
+  // The team's name keys its random stream; the file is named by its content hash.
+  const team = (name: string, sub: SubmissionRow): TeamSpec => ({ spec: sub.filename, name, file: files.policyFile(sub, store.submissionSource(sub.id)) });
+  const home = team(m.home, subs[0]);
+  const away = team(m.away, subs[1]);
+  const config = defaultConfig({ seed: m.seed, homeName: m.home, awayName: m.away, ...settings });
+  mkdirSync(files.replays, { recursive: true });
+  const tmp = join(files.replays, `tmp-${m.id}-${process.pid}.mdr`);
+  try {
+    const raw = await runner.run({ matchId: m.id, config, home, away, out: tmp });
+    const r = fromEngineResult({ matchId: m.id, seed: m.seed, home: { id: m.home, name: m.home, policy: home.file }, away: { id: m.away, name: m.away, policy: away.file } }, raw);
+    const sha = files.storeReplay(tmp);
+    store.setResult(m.id, r, sha);
+    return r;
+  } finally {
+    rmSync(tmp, { force: true });
+  }
+}

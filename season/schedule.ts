@@ -1,0 +1,65 @@
+// A season's matchdays from the tournament's own formats: each matchday plays one round of the format.
+import { cupConfigSchema, type CupConfig } from '../tournament/config.js';
+import { makeFormat, type CupFormat, type CupSummary } from '../tournament/formats/index.js';
+import { matchSettings } from '../tournament/scheduler.js';
+import { matchSeed } from '../tournament/seeds.js';
+import type { CupMatchResult, MatchSettings, PlannedMatch } from '../tournament/types.js';
+import type { SeasonConfig } from './config.js';
+
+export interface SeasonMatch extends PlannedMatch {
+  seed: number;
+  settings: MatchSettings;
+}
+
+/** The season as a cup config, so standings, tie-breakers and seeds are the tournament's, unchanged. */
+export function cupConfigOf(s: SeasonConfig): CupConfig {
+  return cupConfigSchema.parse({
+    name: s.name,
+    seed: s.seed,
+    format: s.format,
+    // Placeholders: a season plays each team's locked submission, never a file named here.
+    teams: s.teams.map((id) => ({ id, policy: 'builtin:statue' })),
+    match: { halfTicks: s.halfTicks, extraTime: true, extraTimeTicks: Math.max(10, Math.round(s.halfTicks / 3)), shootout: true },
+  });
+}
+
+export class SeasonSchedule {
+  readonly cup: CupConfig;
+  private readonly format: CupFormat;
+
+  constructor(readonly season: SeasonConfig) {
+    this.cup = cupConfigOf(season);
+    this.format = makeFormat({ config: this.cup, draw: null });
+  }
+
+  /** How many matchdays the season has. */
+  get matchdays(): number {
+    const f = this.season.format;
+    const n = this.season.teams.length;
+    if (f.type === 'league') return (n % 2 === 0 ? n - 1 : n) * (f.double ? 2 : 1);
+    if (f.type === 'swiss') return f.rounds;
+    return Math.ceil(Math.log2(n));
+  }
+
+  /**
+   * The matches of matchday `n`, given every result so far. A league knows all its rounds from the start
+   * (matchday n is the Berger round n); Swiss and knockout rounds become known as results come in, so
+   * matchday n is every match the format knows and has not seen played.
+   */
+  matchesOf(n: number, results: ReadonlyMap<string, CupMatchResult>): SeasonMatch[] {
+    const plan = this.format.plan(results);
+    const picked =
+      this.season.format.type === 'league'
+        ? plan.matches.filter((m) => m.label === `Matchday ${n}` || m.label.startsWith(`Matchday ${n},`))
+        : plan.matches.filter((m) => !results.has(m.id));
+    return picked.map((m) => ({ ...m, seed: matchSeed(this.cup.seed, m.id), settings: matchSettings(this.cup, m.knockout) }));
+  }
+
+  complete(results: ReadonlyMap<string, CupMatchResult>): boolean {
+    return this.format.plan(results).complete;
+  }
+
+  summary(results: ReadonlyMap<string, CupMatchResult>): CupSummary {
+    return this.format.summary(results);
+  }
+}
