@@ -10,6 +10,11 @@ import { registerSpec } from './commands/spec.js';
 import { registerNew } from './commands/new.js';
 import { registerInspect } from './commands/inspect.js';
 import { registerWorker } from './commands/worker.js';
+import { registerSeason } from './commands/season.js';
+import { registerHost } from './commands/host.js';
+import { registerSubmit } from './commands/submit.js';
+import { registerNotebook } from './commands/notebook.js';
+import { registerLogs } from './commands/logs.js';
 import { UserError } from './errors.js';
 import { ENGINE_VERSION } from '../engine/version.js';
 import { REPLAY_FORMAT_VERSION } from '../engine/replay/format.js';
@@ -31,6 +36,11 @@ registerSpec(program);
 registerNew(program);
 registerInspect(program);
 registerWorker(program);
+registerSeason(program);
+registerHost(program);
+registerSubmit(program);
+registerNotebook(program);
+registerLogs(program);
 
 try {
   await program.parseAsync(process.argv);
