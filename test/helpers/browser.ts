@@ -1,42 +1,31 @@
-// The browser rig: build the client if stale, launch headless Debian Chromium with a fresh profile, read
+// The browser rig: build the client if its stamp is stale, launch headless Debian Chromium with a fresh profile, read
 // the page's test hook. The end-to-end tests and the client bench (test/bench/viewer-client.ts) share it.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { buildState, VIEWER_DIST } from '../../viewer/build/stamp.js';
 import type { MatchdayHook } from '../../viewer/client/test-hook.js';
+import { scratchDir, swapInto, viteBuildArgs, VITE_ENV } from '../../viewer/server/client-build.js';
 
 export const CHROMIUM = '/usr/bin/chromium';
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
-export const VIEWER_DIST = join(REPO, 'viewer', 'dist');
+export { VIEWER_DIST };
 
-/** Newest modification time under the client's sources (and the engine it bundles), in ms. */
-function newestSource(): number {
-  let newest = 0;
-  const walk = (p: string): void => {
-    const s = statSync(p);
-    if (s.isDirectory()) for (const e of readdirSync(p)) walk(join(p, e));
-    else newest = Math.max(newest, s.mtimeMs);
-  };
-  for (const p of ['viewer/client', 'viewer/index.html', 'viewer/vite.config.ts', 'viewer/protocol.ts', 'engine']) walk(join(REPO, p));
-  return newest;
-}
-
-/** Builds viewer/dist with vite unless it is newer than every source it is made from. */
+/** Builds viewer/dist with vite unless its stamp says it was built from the current sources (viewer/build/stamp.ts). */
 export function ensureViewerBuilt(): void {
-  const index = join(VIEWER_DIST, 'index.html');
-  if (existsSync(index) && statSync(index).mtimeMs >= newestSource()) return;
-  const vite = join(REPO, 'node_modules', 'vite', 'bin', 'vite.js');
-  const r = spawnSync(process.execPath, [vite, 'build', '--config', join(REPO, 'viewer', 'vite.config.ts'), '--logLevel', 'warn'], {
-    cwd: REPO,
-    encoding: 'utf8',
-    // Under vitest NODE_ENV is 'test', which would make vite bundle React's development build.
-    env: { ...process.env, NODE_ENV: 'production' },
-  });
-  if (r.status !== 0) throw new Error(`vite build failed (exit ${r.status}):\n${r.stderr}\n${r.stdout}`);
+  if (buildState(VIEWER_DIST) === 'fresh') return;
+  const scratch = scratchDir(VIEWER_DIST);
+  try {
+    const r = spawnSync(process.execPath, viteBuildArgs(scratch), { cwd: REPO, encoding: 'utf8', env: VITE_ENV });
+    if (r.status !== 0) throw new Error(`vite build failed (exit ${r.status}):\n${r.stderr}\n${r.stdout}`);
+    swapInto(scratch, VIEWER_DIST);
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
 }
 
 export interface BrowserRig {
