@@ -6,6 +6,9 @@
 //                     Every one is validated with clientMessageSchema; a bad one gets an `error`
 //                     (to that client only) and the connection stays open. Binary frames are refused
 //                     the same way. Anything over MAX_PAYLOAD_BYTES closes the connection (code 1009).
+//                     At most MESSAGE_BURST messages at once and MESSAGE_RATE_PER_S per second after
+//                     that: a client over it is closed with CLOSE_TOO_MANY (1008) and a reason saying so.
+//                     A page on another origin is refused at the upgrade (403) unless the server allows it.
 //   server -> client  text frames: one JSON ServerMessage each (list, opened, closed, matchStatus, error);
 //                     binary frames: one replay blob each, wrapped in a stream frame (below).
 //
@@ -39,6 +42,12 @@ export const DEFAULT_HOST = '127.0.0.1';
 export const MAX_INBOUND_BYTES = 4096;
 /** Beyond this the WebSocket layer itself closes the connection (1009) without reading the message. */
 export const MAX_PAYLOAD_BYTES = 64 * 1024;
+/** Messages one client may send at once (a token bucket of this size, refilled at MESSAGE_RATE_PER_S). */
+export const MESSAGE_BURST = 100;
+/** Messages per second one client may send, sustained. The viewer sends a few per click. */
+export const MESSAGE_RATE_PER_S = 20;
+/** Close code for a client over its message rate (1008, policy violation). */
+export const CLOSE_TOO_MANY = 1008;
 /** How many matches one client may stream at once. */
 export const MAX_OPEN_PER_CLIENT = 16;
 /** Match ids the server hands out: letters, digits, '_', '.', '-', not starting with '.' (never a path). */

@@ -17,6 +17,7 @@ import { MatchPool } from '../../tournament/runner/pool.js';
 import { intOption, UserError } from '../errors.js';
 import { checkReadableFile, checkTeamArg, checkWritableDir } from '../../tournament/paths.js';
 import { onShutdown } from '../shutdown.js';
+import { allowOriginOption } from './http-options.js';
 
 interface CupOptions {
   out?: string;
@@ -26,6 +27,7 @@ interface CupOptions {
   pace?: string;
   port?: string;
   host?: string;
+  allowOrigin?: string[];
   halfTicks?: string;
   json?: boolean;
   redis?: string;
@@ -84,6 +86,7 @@ export function registerCup(program: Command): void {
     .option('--pace <x>', 'with --serve: play matches at x times real time (pacing never changes a result)')
     .option('--port <n>', `with --serve: port (default ${DEFAULT_PORT}; 0 picks a free one)`)
     .option('--host <h>', `with --serve: address to bind (default ${DEFAULT_HOST})`)
+    .addOption(allowOriginOption('with --serve: '))
     .option('--half-ticks <n>', 'override the config\'s ticks per half (a quick look at a cup)')
     .option('--json', 'print one JSON object as the last line of stdout')
     .option('--redis <url>', 'queue the matches on Redis for `matchday worker` processes anywhere instead of playing them here (redis:// or rediss://)')
@@ -133,12 +136,18 @@ export function registerCup(program: Command): void {
         // The server watches the cup folder from the start; the cup fills it.
         mkdirSync(outDir, { recursive: true });
         const pace = opts.pace !== undefined ? paceOption(opts.pace) : 0;
-        // Loaded only with --serve: the server brings ws and node:http, a fifth of the CLI's start-up CPU.
+        // Loaded only with --serve: the server brings fastify and ws, a good part of the CLI's start-up CPU.
         const { startServer } = await import('../../viewer/server/index.js');
-        server = await startServer({ root: outDir, kind: 'cup', live: hub, port: opts.port !== undefined ? intOption('--port', opts.port, 0, 65535) : DEFAULT_PORT, host: opts.host ?? DEFAULT_HOST });
+        const { ensureClientBuilt } = await import('../../viewer/server/client-build.js');
+        await ensureClientBuilt((line) => process.stderr.write(`viewer: ${line}\n`));
+        server = await startServer({
+          root: outDir, kind: 'cup', live: hub, allowOrigins: opts.allowOrigin,
+          port: opts.port !== undefined ? intOption('--port', opts.port, 0, 65535) : DEFAULT_PORT, host: opts.host ?? DEFAULT_HOST,
+        });
         live = { sink: hub, pace };
         process.stderr.write(`watch at ${server.url}\n`);
       } else if (opts.pace !== undefined) throw new UserError('--pace needs --serve');
+      else if (opts.allowOrigin !== undefined) throw new UserError('--allow-origin needs --serve');
       const progress = progressReporter();
       try {
         const { report } = await runCup({

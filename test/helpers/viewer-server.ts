@@ -101,9 +101,10 @@ export class Client {
     });
   }
 
-  static connect(url: string): Promise<Client> {
+  /** `headers` go with the upgrade request (an Origin, a Host), as a browser would send them. */
+  static connect(url: string, headers?: Record<string, string>): Promise<Client> {
     return new Promise((done, fail) => {
-      const ws = new WebSocket(url);
+      const ws = new WebSocket(url, headers ? { headers } : undefined);
       const c = new Client(ws);
       ws.once('open', () => done(c));
       ws.once('error', fail);

@@ -14,17 +14,19 @@ export const AREAS: ReadonlyArray<{ area: string; may: readonly string[] }> = [
   { area: 'tournament/', may: ['sandbox/', 'engine/'] },
   { area: 'viewer/protocol.ts', may: ['engine/'] },
   { area: 'viewer/client/', may: ['viewer/protocol.ts', 'engine/'] },
-  { area: 'viewer/server/', may: ['viewer/protocol.ts', 'tournament/', 'sandbox/', 'engine/'] },
-  { area: 'viewer/vite.config.ts', may: [] },
+  { area: 'viewer/server/', may: ['viewer/protocol.ts', 'viewer/build/', 'tournament/', 'sandbox/', 'engine/'] },
+  // What the client build is made from and its stamp: read by the build config and by serve (node only).
+  { area: 'viewer/build/', may: [] },
+  { area: 'viewer/vite.config.ts', may: ['viewer/build/'] },
   { area: 'policies/', may: ['engine/'] },
   // The season service sits above the tournament, beside the viewer (DESIGN.md, "the second wave").
   { area: 'season/', may: ['tournament/', 'sandbox/', 'policies/', 'engine/'] },
-  { area: 'bin/', may: ['season/', 'viewer/server/', 'viewer/protocol.ts', 'tournament/', 'sandbox/', 'policies/', 'engine/'] },
+  { area: 'bin/', may: ['season/', 'viewer/server/', 'viewer/build/', 'viewer/protocol.ts', 'tournament/', 'sandbox/', 'policies/', 'engine/'] },
   { area: 'scripts/', may: ['tournament/', 'sandbox/', 'policies/', 'engine/', 'viewer/protocol.ts'] },
   // Benchmarks may use anything the tests use; tests never import a benchmark or a script (issue 16):
   // what both need lives in the code under test or in test/helpers/.
   { area: 'test/bench/', may: ['*'] },
-  { area: 'test/', may: ['engine/', 'sandbox/', 'tournament/', 'season/', 'policies/', 'bin/', 'viewer/protocol.ts', 'viewer/client/', 'viewer/server/', 'viewer/vite.config.ts', './'] },
+  { area: 'test/', may: ['engine/', 'sandbox/', 'tournament/', 'season/', 'policies/', 'bin/', 'viewer/protocol.ts', 'viewer/client/', 'viewer/server/', 'viewer/build/', 'viewer/vite.config.ts', './'] },
   // Tool configs at the repository root (vitest's read the list of test tiers).
   { area: './', may: ['test/'] },
 ];

@@ -1,8 +1,9 @@
 // One WebSocket client: every inbound message validated, each answered in order, errors to this client
-// only. Nothing a client sends can throw out of here into the server.
+// only. Nothing a client sends can throw out of here into the server. A client over its message rate
+// (the gate) is closed with a reason; that ends only its own connection.
 import type { RawData, WebSocket } from 'ws';
 import {
-  CLIENT, clientMessageSchema, MAX_INBOUND_BYTES, MAX_OPEN_PER_CLIENT, SERVER,
+  CLIENT, CLOSE_TOO_MANY, clientMessageSchema, MAX_INBOUND_BYTES, MAX_OPEN_PER_CLIENT, SERVER,
   type ClientMessage, type ErrorCode, type RequestId, type ServerMessage,
 } from '../protocol.js';
 import { Catalog, ClientError } from './catalog.js';
@@ -29,6 +30,13 @@ function salvageRequestId(raw: unknown): RequestId {
   return undefined;
 }
 
+/** Admits or refuses each inbound message before it is read (viewer/server/http/rate.ts). */
+export interface InboundGate {
+  admit(): boolean;
+  /** The close reason when it refuses (at most 123 bytes, the WebSocket limit). */
+  readonly refusal: string;
+}
+
 export class Session {
   private readonly subs = new Map<string, Subscription>();
   /** Messages are handled one after another so answers come in the order asked. */
@@ -37,6 +45,7 @@ export class Session {
   constructor(
     private readonly ws: WebSocket,
     private readonly catalog: Catalog,
+    private readonly gate?: InboundGate,
   ) {
     ws.on('message', (data, isBinary) => this.receive(data, isBinary));
     ws.on('close', () => this.dispose());
@@ -56,6 +65,12 @@ export class Session {
   }
 
   private receive(data: RawData, isBinary: boolean): void {
+    if (this.ws.readyState !== this.ws.OPEN) return;
+    if (this.gate && !this.gate.admit()) {
+      this.dispose();
+      this.ws.close(CLOSE_TOO_MANY, this.gate.refusal);
+      return;
+    }
     const size = byteLength(data);
     if (size > MAX_INBOUND_BYTES) return this.error('too_large', `message of ${size} bytes refused: the limit is ${MAX_INBOUND_BYTES}`);
     if (isBinary) return this.error('bad_message', 'binary messages are not accepted: send one JSON object per text message');
