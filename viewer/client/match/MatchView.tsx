@@ -1,10 +1,9 @@
-// The match view: one session streamed from the server, the pitch, and the panels around it.
+// The match view: one session fed by its source (the WebSocket, or a season's stored replay), the pitch,
+// and the panels around it.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { Connection } from '../connection.js';
 import { countsUpTo } from '../playback/match-stats.js';
 import { MatchSession } from '../playback/session.js';
 import { marksFrom } from '../playback/timeline.js';
-import { routeHash } from '../route.js';
 import { installHook, removeHook, type MatchdayHook } from '../test-hook.js';
 import { Controls } from './Controls.js';
 import { DebugPanel } from './DebugPanel.js';
@@ -12,12 +11,13 @@ import { EventFeed } from './EventFeed.js';
 import { FaultsPanel } from './FaultsPanel.js';
 import { PitchCanvas } from './PitchCanvas.js';
 import { Scoreboard } from './Scoreboard.js';
+import type { MatchSource } from './source.js';
 import { StatsPanel } from './StatsPanel.js';
 import { Timeline } from './Timeline.js';
 import { useKeyboard } from './use-keyboard.js';
 
 interface Props {
-  conn: Connection;
+  source: MatchSource;
   matchId: string;
   /** The tick the URL asks for (a shared link); null to start at kick-off (or live). */
   tick: number | null;
@@ -28,7 +28,7 @@ const PANEL_MS = 100;
 
 type Tab = 'events' | 'stats' | 'faults' | 'debug';
 
-export function MatchView({ conn, matchId, tick }: Props) {
+export function MatchView({ source, matchId, tick }: Props) {
   // One session per mounted view: the app keys this component by match id, so another match remounts it.
   const [session] = useState(() => new MatchSession({ startTick: tick }));
   const [, setRender] = useState(0);
@@ -62,12 +62,12 @@ export function MatchView({ conn, matchId, tick }: Props) {
 
   useEffect(() => {
     installHook(hook);
-    conn.watch(matchId, session);
+    source.watch(matchId, session);
     return () => {
-      conn.unwatch(matchId, session);
+      source.unwatch(matchId, session);
       removeHook(hook);
     };
-  }, [conn, matchId, session, hook]);
+  }, [source, matchId, session, hook]);
 
   // A link to another moment of the same match (pasted, or back/forward) moves the playhead.
   useEffect(() => {
@@ -90,12 +90,12 @@ export function MatchView({ conn, matchId, tick }: Props) {
   const seek = (t: number): void => {
     session.clock.seek(t, a());
     // Seeking keeps the URL on the moment shown, so the address bar is always a shareable link.
-    history.replaceState(null, '', routeHash({ view: 'match', matchId, tick: Math.round(session.clock.tick) }));
+    history.replaceState(null, '', source.hash(matchId, Math.round(session.clock.tick)));
     rerender();
   };
   const toggle = act(() => {
     session.clock.toggle(a());
-    if (!session.clock.playing) history.replaceState(null, '', routeHash({ view: 'match', matchId, tick: session.clock.shownTick }));
+    if (!session.clock.playing) history.replaceState(null, '', source.hash(matchId, session.clock.shownTick));
   });
   const step = (d: number): void => {
     session.clock.pause();
@@ -109,11 +109,11 @@ export function MatchView({ conn, matchId, tick }: Props) {
   useKeyboard({ toggle, step, speed: setSpeed, currentSpeed: () => session.clock.speed, home: () => seek(0), end: toLive });
 
   const { store, clock } = session;
-  const entry = conn.entry(matchId);
+  const entry = source.describe(matchId);
   const header = store.header;
   // The cup's team names (what the cup view shows) over the replay's, which name the policies.
   const teams: [string, string] = entry
-    ? [conn.teamName(entry.home), conn.teamName(entry.away)]
+    ? [entry.home, entry.away]
     : header
       ? [header.teams[0].name, header.teams[1].name]
       : ['home', 'away'];
@@ -126,8 +126,8 @@ export function MatchView({ conn, matchId, tick }: Props) {
   return (
     <div className="match-view">
       <div className="match-top">
-        <a href={routeHash({ view: 'cup' })} className="back">
-          ← {conn.served?.name ?? 'matches'}
+        <a href={source.back.href} className="back">
+          ← {source.back.label}
         </a>
         {entry && <span className="muted">{entry.label}</span>}
       </div>
@@ -161,9 +161,9 @@ export function MatchView({ conn, matchId, tick }: Props) {
             onSpeed={setSpeed}
             onLive={toLive}
             onCopyLink={() => {
-              const url = `${location.origin}${location.pathname}${routeHash({ view: 'match', matchId, tick: shown })}`;
+              const url = `${location.origin}${location.pathname}${source.hash(matchId, shown)}`;
               void navigator.clipboard?.writeText(url).catch(() => undefined);
-              history.replaceState(null, '', routeHash({ view: 'match', matchId, tick: shown }));
+              history.replaceState(null, '', source.hash(matchId, shown));
             }}
           />
         </div>

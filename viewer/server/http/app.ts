@@ -9,7 +9,7 @@ import { DEFAULT_HOST, DEFAULT_PORT, MAX_PAYLOAD_BYTES, WS_PATH } from '../../pr
 import { Catalog } from '../catalog.js';
 import type { LiveHub } from '../live.js';
 import type { Source } from '../sources.js';
-import { API_PREFIX, clientFiles } from './client-files.js';
+import { API_INDEX, API_PREFIX, clientFiles } from './client-files.js';
 import { listen, urlHost } from './listen.js';
 import { originGuard, originPolicy } from './origins.js';
 import { viewerSocket } from './viewer-socket.js';
@@ -67,10 +67,17 @@ export async function startHttpApp(opts: HttpAppOptions = {}): Promise<HttpApp> 
   if (opts.viewer) {
     await app.register(viewerSocket, { catalog: new Catalog(opts.viewer.source, opts.viewer.live), live: opts.viewer.live });
   }
+  const mounted: string[] = [];
   for (const p of opts.plugins ?? []) {
     if (typeof p === 'function') await app.register(p);
-    else await app.register(p.plugin, p.options ?? {});
+    else {
+      await app.register(p.plugin, p.options ?? {});
+      if (typeof p.options?.prefix === 'string') mounted.push(p.options.prefix);
+    }
   }
+  // What the client may ask for: it learns from a 200 here that there is no season, instead of from a
+  // 404 the browser would log as an error.
+  app.get(API_INDEX, async () => ({ apis: mounted }));
   await app.register(clientFiles, { distDir: opts.distDir ?? VIEWER_DIST });
 
   // Every socket, upgraded ones included (node's http server forgets those): close() ends them all, so no

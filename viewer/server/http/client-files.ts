@@ -44,6 +44,8 @@ Build it once in the matchday checkout, then reload this page:</p>
 
 /** Paths under this prefix belong to the JSON API plugins: their unknown routes are 404 in JSON, not the client's. */
 export const API_PREFIX = '/api/';
+/** Lists the API prefixes mounted (`{ apis: ['/api/v1'] }`); the client reads it to know whether a season is served. */
+export const API_INDEX = '/api/index.json';
 
 /** True when `file` is inside `root` (or is root itself). */
 function within(root: string, file: string): boolean {
