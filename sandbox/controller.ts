@@ -2,18 +2,18 @@
 // instrumented policy under a deterministic work budget, with wall-clock limits only as a
 // safety net. Every failure costs the policy's own team and is recorded, never thrown.
 import ivm from 'isolated-vm';
-import type { Fault, ObservationInput, SetupOutcome, TeamController, TickOutcome } from '../engine/controller.js';
+import type { Fault, ObservationInput, SetupOutcome, TickOutcome } from '../engine/controller.js';
 import { OBS_LENGTH, O_TICK } from '../engine/obs-layout.js';
 import type { MatchInfo } from '../engine/policy.js';
 import { guestRuntimeCode } from './bundle.js';
 import { ensureV8Flags } from './flags.js';
 import { resolveLimits, type SandboxLimits } from './limits.js';
 import { lineIn, where } from './lines.js';
-import { checkExtras, checkReply, MAX_ERROR_MESSAGE, MAX_ERROR_STACK } from './check.js';
-import { REPLY_LENGTH, RUNTIME_SPECIFIER, ST_BUDGET, ST_DEPTH, ST_ERROR, ST_OK, type GuestConfig, type GuestExtras } from './protocol.js';
+import { checkExtras, MAX_ERROR_MESSAGE, MAX_ERROR_STACK } from './check.js';
+import { bounded, ControllerBase, TIMED_OUT, type Fn, type SandboxController } from './controller-base.js';
+import { REPLY_LENGTH, RUNTIME_SPECIFIER, ST_BUDGET, ST_DEPTH, ST_ERROR, ST_OK, type GuestConfig } from './protocol.js';
 import { preparePolicy, type PreparedPolicy } from './policy-cache.js';
 import type { PolicySource } from './source.js';
-import { StatsRecorder, type SandboxStats } from './stats.js';
 import { createPythonController, isPythonPolicy } from './python/controller.js';
 
 export interface SandboxOptions {
@@ -31,77 +31,33 @@ export interface SandboxOptions {
   prepared?: PreparedPolicy;
 }
 
-export interface SandboxController extends TeamController {
-  readonly nonReproducible: boolean;
-  /** Log lines the policy wrote while loading and in setup. */
-  readonly setupLogs: string[];
-  stats(): SandboxStats;
-  dispose(): void;
-}
+export type { SandboxController };
 
 const RUNTIME_FILE = 'matchday-runtime.js';
-const TIMED_OUT = 'Script execution timed out.';
 
-type Fn = ivm.Reference<(...args: never[]) => unknown>;
-
-/** Host-side text from the isolate (an error message, a stack) kept to a bounded size. */
-function bounded(text: unknown, max: number): string {
-  const s = typeof text === 'string' ? text : String(text);
-  return s.length > max ? `${s.slice(0, max)}…` : s;
-}
-
-class Sandbox implements SandboxController {
-  private readonly limits: SandboxLimits;
-  private readonly recorder: StatsRecorder;
-  private iso: ivm.Isolate | null = null;
+class Sandbox extends ControllerBase {
   private runTickRef: Fn | null = null;
-  private extrasRef: Fn | null = null;
   /** Views of the block shared with the guest runtime: the observation goes in, the reply comes out. */
   private obsIn: Float64Array | null = null;
   private replyOut: Float64Array | null = null;
   private src: Pick<PolicySource, 'filename' | 'lines'> | null = null;
-  private frozen = false;
-  private wallSpent = 0;
-  private ticksSeen = 0;
-  private notReproducible = false;
-  setupLogs: string[] = [];
 
   constructor(private readonly opts: SandboxOptions) {
-    this.limits = resolveLimits(opts.limits);
-    this.recorder = new StatsRecorder(this.limits.tickBudget);
+    const limits = resolveLimits(opts.limits);
+    super(limits, limits.tickBudget, '; were built-ins tampered with?');
   }
 
-  get nonReproducible(): boolean {
-    return this.notReproducible;
-  }
-
-  get memoryHighWater(): number {
-    return this.recorder.memoryHighWater;
-  }
-
-  stats(): SandboxStats {
-    return this.recorder.snapshot();
-  }
-
-  private fileName(): string {
-    return this.src?.filename ?? this.opts.filename ?? 'policy';
-  }
-
-  private line(text: string | undefined): number | undefined {
+  protected line(text: string | undefined): number | undefined {
     if (!text || !this.src) return undefined;
     return lineIn(text, this.src.filename, this.src.lines);
   }
 
-  private refuse(reason: string, line?: number, wallClock = false): SetupOutcome {
-    this.dispose();
-    const fault: Fault = { tick: 0, kind: 'setup', message: reason, fatal: true };
-    if (line !== undefined) fault.line = line;
-    this.recorder.fault(fault);
-    if (wallClock) {
-      this.notReproducible = true;
-      this.recorder.wallClock = true;
-    }
-    return { ok: false, reason, faults: [fault], ...(wallClock ? { wallClock: true } : {}) };
+  protected tickErrorText(message: string | undefined): string {
+    return `tick threw: ${message ?? 'unknown error'}`;
+  }
+
+  protected memoryNow(): number | undefined {
+    return this.iso?.getHeapStatisticsSync().used_heap_size;
   }
 
   setup(info: MatchInfo): SetupOutcome {
@@ -200,25 +156,11 @@ class Sandbox implements SandboxController {
     }
   }
 
-  private sampleMemory(): void {
-    if (!this.iso || this.iso.isDisposed) return;
-    const used = this.iso.getHeapStatisticsSync().used_heap_size;
-    if (used > this.recorder.memoryHighWater) this.recorder.memoryHighWater = used;
-  }
-
-  private freeze(tick: number, fault: Fault): TickOutcome {
-    this.frozen = true;
-    this.recorder.frozenFrom = tick;
-    this.recorder.fault(fault);
-    this.dispose();
-    return { faults: [fault], budgetUsed: 0 };
-  }
-
   tick(input: ObservationInput, out: Float64Array): TickOutcome | undefined {
     if (this.frozen || !this.runTickRef || !this.iso || !this.obsIn || !this.replyOut) return undefined;
     const L = this.limits;
     const tick = input.flat[O_TICK] ?? 0;
-    const timeout = Math.ceil(Math.min(L.callWallMs, L.matchWallMs - this.wallSpent));
+    const timeout = this.callTimeout();
     if (timeout <= 0) return this.wallBankSpent(tick);
     this.obsIn.set(input.flat.length === OBS_LENGTH ? input.flat : input.flat.subarray(0, OBS_LENGTH));
     this.replyOut.fill(-1); // a reply the guest did not write fails the check
@@ -230,109 +172,28 @@ class Sandbox implements SandboxController {
       return this.callFailed(tick, err as Error);
     }
     this.wallSpent += performance.now() - t0;
-    if ((++this.ticksSeen & 31) === 0) this.sampleMemory();
-
-    const reply = checkReply(this.replyOut, L.tickBudget);
-    if (typeof reply === 'string') return this.malformed(tick, reply, 0);
-    const { status, used } = reply;
-    let extras: GuestExtras | null = null;
-    if (reply.extras) {
-      const x = this.takeExtras();
-      if (typeof x === 'string') return this.malformed(tick, x, used);
-      extras = x;
-    }
-    this.recorder.tick(used);
-    const outcome: TickOutcome = { budgetUsed: used };
-    const faults: Fault[] = [];
-    if (status === ST_OK) {
-      out.set(reply.commands);
-    } else if (status === ST_BUDGET) {
-      this.recorder.overBudget(tick);
-      const line = this.line(extras?.error?.stack);
-      const f: Fault = { tick, kind: 'budget', message: `tick: ${extras?.error?.message ?? 'over budget'}; players idle this tick` };
-      if (line !== undefined) f.line = line;
-      faults.push(f);
-    } else {
-      this.recorder.error();
-      const line = this.line(extras?.error?.stack);
-      const f: Fault = { tick, kind: 'error', message: `tick threw: ${extras?.error?.message ?? 'unknown error'}; players idle this tick` };
-      if (line !== undefined) f.line = line;
-      faults.push(f);
-    }
-    if (extras) {
-      if (extras.warnings.length) {
-        this.recorder.sanitisedTick();
-        outcome.warnings = extras.warnings;
-      }
-      if (extras.logs.length || extras.marks.length) outcome.debug = { logs: extras.logs, marks: extras.marks };
-    }
-    if (faults.length) {
-      for (const f of faults) this.recorder.fault(f);
-      outcome.faults = faults;
-    }
-    return outcome;
-  }
-
-  /** What came back could not be used: the team's fault for this tick; its players idle. */
-  private malformed(tick: number, why: string, used: number): TickOutcome {
-    this.recorder.tick(used);
-    this.recorder.error();
-    const f: Fault = { tick, kind: 'invalid', message: `the sandbox returned malformed output (${why}; were built-ins tampered with?); players idle this tick` };
-    this.recorder.fault(f);
-    return { faults: [f], budgetUsed: used };
-  }
-
-  /** The last call's warnings, logs, marks and error, checked; a string says what was wrong. */
-  private takeExtras(): GuestExtras | string {
-    try {
-      return checkExtras(this.extrasRef?.applySync(undefined, [], { result: { copy: true }, timeout: this.limits.callWallMs }), this.limits);
-    } catch (err) {
-      return `the extras could not be read: ${bounded((err as Error)?.message ?? err, 200)}`;
-    }
-  }
-
-  private wallBankSpent(tick: number): TickOutcome {
-    this.notReproducible = true;
-    this.recorder.wallClock = true;
-    return this.freeze(tick, {
-      tick,
-      kind: 'timeout',
-      fatal: true,
-      message: `the team used its whole wall-clock bank of ${this.limits.matchWallMs} ms; players stand still for the rest of the match`,
-    });
+    return this.settle(tick, this.replyOut, out);
   }
 
   private callFailed(tick: number, err: Error): TickOutcome {
     const L = this.limits;
-    if (this.iso?.isDisposed) {
-      // When V8 gives up on memory depends on GC timing: flag the match.
-      this.notReproducible = true;
-      return this.freeze(tick, {
-        tick,
-        kind: 'memory',
-        fatal: true,
-        message: `ran out of memory (limit ${L.memoryMb} MB); players stand still for the rest of the match`,
-      });
-    }
+    if (this.iso?.isDisposed) return this.outOfMemory(tick);
     if (err?.message === TIMED_OUT) {
-      this.notReproducible = true;
-      this.recorder.wallClock = true;
+      this.markNonReproducible(true);
       if (this.wallSpent >= L.matchWallMs) return this.wallBankSpent(tick);
       const f: Fault = { tick, kind: 'timeout', message: `tick took longer than ${L.callWallMs} ms (wall-clock safety net); players idle this tick` };
       this.recorder.overBudget(tick);
       this.recorder.fault(f);
       return { faults: [f], budgetUsed: L.tickBudget };
     }
-    return this.freeze(tick, { tick, kind: 'crash', fatal: true, message: `the sandbox failed: ${String(err?.message ?? err)}` });
+    return this.crashed(tick, String(err?.message ?? err));
   }
 
-  dispose(): void {
+  override dispose(): void {
     this.runTickRef = null;
-    this.extrasRef = null;
     this.obsIn = null;
     this.replyOut = null;
-    if (this.iso && !this.iso.isDisposed) this.iso.dispose();
-    this.iso = null;
+    super.dispose();
   }
 }
 

@@ -4,14 +4,14 @@
 import ivm from 'isolated-vm';
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import type { Fault, ObservationInput, SetupOutcome, TeamController, TickOutcome } from '../../engine/controller.js';
+import type { ObservationInput, SetupOutcome, TickOutcome } from '../../engine/controller.js';
 import { O_TICK } from '../../engine/obs-layout.js';
 import type { MatchInfo } from '../../engine/policy.js';
-import { checkExtras, checkReply, MAX_ERROR_MESSAGE } from '../check.js';
+import { checkExtras, MAX_ERROR_MESSAGE } from '../check.js';
+import { bounded, ControllerBase, TIMED_OUT, type Fn, type SandboxController } from '../controller-base.js';
 import { resolveLimits, type SandboxLimits } from '../limits.js';
 import { lineIn, where } from '../lines.js';
-import { ST_BUDGET, ST_ERROR, ST_OK, type GuestExtras } from '../protocol.js';
-import { StatsRecorder, type SandboxStats } from '../stats.js';
+import { ST_BUDGET, ST_ERROR, ST_OK } from '../protocol.js';
 import { pythonPrelude, pythonRuntimeCode } from './bundle.js';
 import type { PyGuestConfig } from './guest/runtime.js';
 import { meteredModule } from './meter.js';
@@ -26,7 +26,6 @@ export interface PythonSandboxOptions {
 }
 
 const RUNTIME_FILE = 'matchday-python-runtime.js';
-const TIMED_OUT = 'Script execution timed out.';
 const FATAL_PREFIX = 'matchday-python-fatal: ';
 /** The first Python heap block; the heap grows in further blocks up to the memory cap. */
 const HEAP_BYTES = 1 << 20;
@@ -35,65 +34,40 @@ const PYSTACK_WORDS = 8192;
 /** Longest policy file accepted, in characters. */
 export const MAX_PY_SOURCE = 1_000_000;
 
-type Fn = ivm.Reference<(...args: never[]) => unknown>;
-
-function bounded(text: unknown, max: number): string {
-  const s = typeof text === 'string' ? text : String(text);
-  return s.length > max ? `${s.slice(0, max)}…` : s;
-}
-
 /** True when a policy is Python (by its file name). */
 export function isPythonPolicy(opts: { file?: string; filename?: string }): boolean {
   const name = opts.filename ?? opts.file ?? '';
   return name.toLowerCase().endsWith('.py');
 }
 
-class PythonSandbox {
-  private readonly limits: SandboxLimits;
-  private readonly recorder: StatsRecorder;
-  private iso: ivm.Isolate | null = null;
+class PythonSandbox extends ControllerBase {
   private runTickRef: Fn | null = null;
-  private extrasRef: Fn | null = null;
   private memRef: Fn | null = null;
   private filename: string;
-  private frozen = false;
-  private wallSpent = 0;
-  private ticksSeen = 0;
-  private notReproducible = false;
-  setupLogs: string[] = [];
 
   constructor(private readonly opts: PythonSandboxOptions) {
-    this.limits = resolveLimits(opts.limits);
-    this.recorder = new StatsRecorder(this.limits.pyTickBudget);
+    const limits = resolveLimits(opts.limits);
+    super(limits, limits.pyTickBudget, '');
     this.filename = opts.filename ?? (opts.file ? basename(opts.file) : 'policy.py');
   }
 
-  get nonReproducible(): boolean {
-    return this.notReproducible;
-  }
-
-  get memoryHighWater(): number {
-    return this.recorder.memoryHighWater;
-  }
-
-  stats(): SandboxStats {
-    return this.recorder.snapshot();
-  }
-
-  private line(text: string | undefined): number | undefined {
+  protected line(text: string | undefined): number | undefined {
     return text ? lineIn(text, this.filename, null) : undefined;
   }
 
-  private refuse(reason: string, line?: number, wallClock = false): SetupOutcome {
-    this.dispose();
-    const fault: Fault = { tick: 0, kind: 'setup', message: reason, fatal: true };
-    if (line !== undefined) fault.line = line;
-    this.recorder.fault(fault);
-    if (wallClock) {
-      this.notReproducible = true;
-      this.recorder.wallClock = true;
+  protected tickErrorText(message: string | undefined): string {
+    return `tick raised ${message ?? 'an unknown error'}`;
+  }
+
+  protected memoryNow(): number | undefined {
+    let used = this.iso?.getHeapStatisticsSync().used_heap_size ?? 0;
+    try {
+      const wasm = this.memRef?.applySync(undefined, [], { timeout: 1000 });
+      if (typeof wasm === 'number' && Number.isFinite(wasm)) used += wasm;
+    } catch {
+      // Memory is a diagnostic figure: a failed read leaves the heap's alone.
     }
-    return { ok: false, reason, faults: [fault], ...(wallClock ? { wallClock: true } : {}) };
+    return used;
   }
 
   private readSource(): string | { error: string } {
@@ -176,31 +150,11 @@ class PythonSandbox {
     }
   }
 
-  private sampleMemory(): void {
-    if (!this.iso || this.iso.isDisposed) return;
-    let used = this.iso.getHeapStatisticsSync().used_heap_size;
-    try {
-      const wasm = this.memRef?.applySync(undefined, [], { timeout: 1000 });
-      if (typeof wasm === 'number' && Number.isFinite(wasm)) used += wasm;
-    } catch {
-      // Memory is a diagnostic figure: a failed read leaves the last one.
-    }
-    if (used > this.recorder.memoryHighWater) this.recorder.memoryHighWater = used;
-  }
-
-  private freeze(tick: number, fault: Fault): TickOutcome {
-    this.frozen = true;
-    this.recorder.frozenFrom = tick;
-    this.recorder.fault(fault);
-    this.dispose();
-    return { faults: [fault], budgetUsed: 0 };
-  }
-
   tick(input: ObservationInput, out: Float64Array): TickOutcome | undefined {
     if (this.frozen || !this.runTickRef || !this.iso) return undefined;
     const L = this.limits;
     const tick = input.flat[O_TICK] ?? 0;
-    const timeout = Math.ceil(Math.min(L.callWallMs, L.matchWallMs - this.wallSpent));
+    const timeout = this.callTimeout();
     if (timeout <= 0) return this.wallBankSpent(tick);
     let raw: unknown;
     const t0 = performance.now();
@@ -215,87 +169,16 @@ class PythonSandbox {
       return this.callFailed(tick, err as Error);
     }
     this.wallSpent += performance.now() - t0;
-    if ((++this.ticksSeen & 31) === 0) this.sampleMemory();
-
-    const reply = checkReply(raw, L.pyTickBudget);
-    if (typeof reply === 'string') return this.malformed(tick, reply, 0);
-    const { status, used } = reply;
-    let extras: GuestExtras | null = null;
-    if (reply.extras) {
-      const x = this.takeExtras();
-      if (typeof x === 'string') return this.malformed(tick, x, used);
-      extras = x;
-    }
-    this.recorder.tick(used);
-    const outcome: TickOutcome = { budgetUsed: used };
-    const faults: Fault[] = [];
-    if (status === ST_OK) {
-      out.set(reply.commands);
-    } else if (status === ST_BUDGET) {
-      this.recorder.overBudget(tick);
-      const line = this.line(extras?.error?.stack);
-      const f: Fault = { tick, kind: 'budget', message: `tick: ${extras?.error?.message ?? 'over budget'}; players idle this tick` };
-      if (line !== undefined) f.line = line;
-      faults.push(f);
-    } else {
-      this.recorder.error();
-      const line = this.line(extras?.error?.stack);
-      const f: Fault = { tick, kind: 'error', message: `tick raised ${extras?.error?.message ?? 'an unknown error'}; players idle this tick` };
-      if (line !== undefined) f.line = line;
-      faults.push(f);
-    }
-    if (extras) {
-      if (extras.warnings.length) {
-        this.recorder.sanitisedTick();
-        outcome.warnings = extras.warnings;
-      }
-      if (extras.logs.length || extras.marks.length) outcome.debug = { logs: extras.logs, marks: extras.marks };
-    }
-    if (faults.length) {
-      for (const f of faults) this.recorder.fault(f);
-      outcome.faults = faults;
-    }
-    return outcome;
-  }
-
-  private malformed(tick: number, why: string, used: number): TickOutcome {
-    this.recorder.tick(used);
-    this.recorder.error();
-    const f: Fault = { tick, kind: 'invalid', message: `the sandbox returned malformed output (${why}); players idle this tick` };
-    this.recorder.fault(f);
-    return { faults: [f], budgetUsed: used };
-  }
-
-  private takeExtras(): GuestExtras | string {
-    try {
-      return checkExtras(this.extrasRef?.applySync(undefined, [], { result: { copy: true }, timeout: this.limits.callWallMs }), this.limits);
-    } catch (err) {
-      return `the extras could not be read: ${bounded((err as Error)?.message ?? err, 200)}`;
-    }
-  }
-
-  private wallBankSpent(tick: number): TickOutcome {
-    this.notReproducible = true;
-    this.recorder.wallClock = true;
-    return this.freeze(tick, {
-      tick,
-      kind: 'timeout',
-      fatal: true,
-      message: `the team used its whole wall-clock bank of ${this.limits.matchWallMs} ms; players stand still for the rest of the match`,
-    });
+    return this.settle(tick, raw, out);
   }
 
   private callFailed(tick: number, err: Error): TickOutcome {
     const L = this.limits;
     const msg = String(err?.message ?? err);
-    if (this.iso?.isDisposed) {
-      this.notReproducible = true;
-      return this.freeze(tick, { tick, kind: 'memory', fatal: true, message: `ran out of memory (limit ${L.memoryMb} MB); players stand still for the rest of the match` });
-    }
+    if (this.iso?.isDisposed) return this.outOfMemory(tick);
     if (msg === TIMED_OUT) {
       // The interpreter was cut off somewhere inside: its state cannot be trusted any more.
-      this.notReproducible = true;
-      this.recorder.wallClock = true;
+      this.markNonReproducible(true);
       return this.freeze(tick, { tick, kind: 'timeout', fatal: true, message: `tick took longer than ${L.callWallMs} ms (wall-clock safety net); players stand still for the rest of the match` });
     }
     if (msg.startsWith(FATAL_PREFIX)) {
@@ -310,24 +193,17 @@ class PythonSandbox {
         message: `tick ${bounded(rest.slice(rest.indexOf(': ') + 2), 300)}; the interpreter was stopped, players stand still for the rest of the match`,
       });
     }
-    return this.freeze(tick, { tick, kind: 'crash', fatal: true, message: `the sandbox failed: ${bounded(msg, 300)}` });
+    return this.crashed(tick, msg);
   }
 
-  dispose(): void {
+  override dispose(): void {
     this.runTickRef = null;
-    this.extrasRef = null;
     this.memRef = null;
-    if (this.iso && !this.iso.isDisposed) this.iso.dispose();
-    this.iso = null;
+    super.dispose();
   }
 }
 
 /** A controller that runs one Python policy in its own isolate. Nothing happens until setup(info). */
-export function createPythonController(opts: PythonSandboxOptions): TeamController & {
-  readonly nonReproducible: boolean;
-  readonly setupLogs: string[];
-  stats(): SandboxStats;
-  dispose(): void;
-} {
+export function createPythonController(opts: PythonSandboxOptions): SandboxController {
   return new PythonSandbox(opts);
 }
