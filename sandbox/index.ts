@@ -3,3 +3,5 @@ export { createSandboxController, type SandboxController, type SandboxOptions } 
 export * from './limits.js';
 export type { SandboxStats } from './stats.js';
 export { preparePolicy, type PreparedPolicy } from './policy-cache.js';
+export { isPythonPolicy } from './python/controller.js';
+export { describePythonRuntime, pythonRuntime } from './python/meter.js';

@@ -9,7 +9,7 @@ import { basename, dirname, extname, join, resolve } from 'node:path';
 import { compareReplays, ENGINE_VERSION, ReplayReader, type ReplayComparison, type TeamSource } from '../engine/replay/index.js';
 import { POLICY_EXTENSIONS } from '../engine/replay/format.js';
 import type { MatchConfig } from '../engine/state.js';
-import { DEFAULT_LIMITS, type SandboxLimits } from '../sandbox/index.js';
+import { DEFAULT_LIMITS, describePythonRuntime, pythonRuntime, type SandboxLimits } from '../sandbox/index.js';
 import { UserError } from './errors.js';
 import { checkReadableDir, checkReadableFile } from './paths.js';
 import { EXIT_BAD_REPLAY, printable, readReplayFile, recordedLimits, sha256 } from './replay-file.js';
@@ -127,6 +127,26 @@ function rerunLimits(recorded: Partial<SandboxLimits> | undefined): Partial<Sand
 }
 
 /**
+ * A Python team's work is counted by the metered interpreter: another module may cut other ticks
+ * off, so a replay recorded under another one is refused rather than reported as a mismatch.
+ */
+function checkPythonRuntime(h: ReplayReader['header'], file: string, log: (line: string) => void): void {
+  const recorded = h.runtime.python;
+  if (!recorded) {
+    if (h.teams.some((t) => t.file.toLowerCase().endsWith('.py'))) log(`warning: ${file} records no Python interpreter version; re-simulating under this one`);
+    return;
+  }
+  const here = pythonRuntime();
+  if (recorded.version !== here.version || recorded.sha256 !== here.sha256) {
+    throw new UserError(
+      `${file}: recorded with ${describePythonRuntime({ version: printable(recorded.version), sha256: recorded.sha256 })}, this checkout has ${describePythonRuntime(here)}; ` +
+        'a Python team would be metered differently, so the match cannot be re-simulated here (use the interpreter the replay names)',
+      EXIT_BAD_REPLAY,
+    );
+  }
+}
+
+/**
  * Verifies the replay at `file`. Throws a UserError (exit code EXIT_BAD_REPLAY) for a replay it
  * refuses to run; returns the verdict otherwise. Writes nothing outside its own temporary folder,
  * which it removes on every way out.
@@ -137,6 +157,7 @@ export async function verifyReplay(file: string, opts: VerifyOptions): Promise<V
   const h = reader.header;
   const limits = recordedLimits(h, file);
   if (opts.policies !== undefined) checkReadableDir(opts.policies, 'policies folder', EXIT_BAD_REPLAY);
+  checkPythonRuntime(h, file, log);
   if (h.engine !== ENGINE_VERSION) log(`warning: ${file} was recorded by engine ${printable(h.engine)}, this is engine ${ENGINE_VERSION}`);
   if (reader.footer.nonReproducible) log(`warning: ${file} is marked not reproducible (a wall-clock limit fired during the match)`);
   if (limits === undefined) log(`warning: ${file} records no sandbox settings; re-simulating under today's defaults`);

@@ -8,6 +8,7 @@ import { LIMITS, POLICY_EXTENSIONS, SEGMENT_TICKS } from './format.js';
 
 const u32 = int(0, 0xffffffff);
 const count = int(0, Number.MAX_SAFE_INTEGER);
+const sha256Hex = str(64, 64, { ok: (s) => /^[0-9a-f]{64}$/.test(s), what: '64 hex digits' });
 const hash16 = str(16, 16, { ok: (s) => /^[0-9a-f]{16}$/.test(s), what: '16 hex digits' });
 const team = int(-1, 1);
 const player = int(-1, PLAYERS - 1);
@@ -44,14 +45,15 @@ const checkTeamSource = obj({
   name: teamName,
   spec: str(4096, 1),
   file: str(4096, 0, { ok: isPlainFileName, what: `a plain file name ending in ${POLICY_EXTENSIONS.join(', ')} (no folder, no control characters, at most 255 characters)` }),
-  sha256: str(64, 64, { ok: (s) => /^[0-9a-f]{64}$/.test(s), what: '64 hex digits' }),
+  sha256: sha256Hex,
   source: str(LIMITS.sourceChars),
 });
 
 const checkHeaderShape = obj({
   format: int(0, 0xffffffff),
   engine: str(64),
-  runtime: obj({ node: str(64), v8: str(64), isolatedVm: nullable(str(64)) }),
+  // python: written only when a team is Python (replays from before it read without it).
+  runtime: obj({ node: str(64), v8: str(64), isolatedVm: nullable(str(64)), python: obj({ version: str(64), sha256: sha256Hex }) }, ['python']),
   seed: u32,
   config: checkMatchConfig,
   // Opaque to the engine (the sandbox's settings); `verify` checks its keys and ranges against the sandbox's.

@@ -36,6 +36,18 @@ export interface RuntimeVersions {
   v8: string;
   /** null when the teams ran in-process, without the sandbox. */
   isolatedVm: string | null;
+  /**
+   * The Python interpreter, present only when a team was Python: its work is counted by the
+   * metered module, so another module may count (and so decide) differently.
+   */
+  python?: PythonRuntime;
+}
+
+export interface PythonRuntime {
+  /** MicroPython's version (its npm package), e.g. "1.27.0". */
+  version: string;
+  /** SHA-256 of the metered WebAssembly module, hex. */
+  sha256: string;
 }
 
 /** What the caller knows and the engine does not: runtime versions, budget settings, sources. */

@@ -45,3 +45,14 @@ export function meteredModule(): MeteredModule {
   cached = { bytes, sha256: createHash('sha256').update(bytes).digest('hex'), version };
   return cached;
 }
+
+/** What a replay header records of the interpreter (engine/replay/types.ts PythonRuntime). */
+export function pythonRuntime(): { version: string; sha256: string } {
+  const m = meteredModule();
+  return { version: m.version, sha256: m.sha256 };
+}
+
+/** "MicroPython 1.27.0 (metered module sha256 0123456789ab…)", for messages. */
+export function describePythonRuntime(r: { version: string; sha256: string }): string {
+  return `MicroPython ${r.version} (metered module sha256 ${r.sha256.slice(0, 12)}…)`;
+}

@@ -3,6 +3,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
+import { ReplayReader } from '../../engine/replay/reader.js';
 import { defaultConfig } from '../../engine/setup.js';
 import { resolveTeam } from '../../policies/builtins.js';
 import { resultFromOutput } from '../../tournament/queue/collect.js';
@@ -20,8 +21,8 @@ function problem(f: () => unknown): string {
   }
 }
 
-export async function collectCheck() {
-  const home = resolveTeam('builtin:chaser');
+export async function collectCheck(homeSpec = 'builtin:chaser') {
+  const home = resolveTeam(homeSpec);
   const away = resolveTeam('builtin:statue');
   const config = defaultConfig({ seed: 11, homeName: home.name, awayName: away.name, halfTicks: 30 });
   const { result, replay } = playOne({ config, home, away });
@@ -44,6 +45,8 @@ export async function collectCheck() {
     otherSeed: problem(() => resultFromOutput({ ...job, config: { ...config, seed: 12 } }, 'j', replay, json)),
     otherTeam: problem(() => resultFromOutput({ ...job, home: { ...job.home, sha256: 'f'.repeat(64) } }, 'j', replay, json)),
     otherVersions: problem(() => resultFromOutput({ ...job, versions: { ...job.versions, node: '1.0.0' } }, 'j', replay, json)),
+    otherPython: problem(() => resultFromOutput({ ...job, versions: { ...job.versions, python: `1.0.0/${'0'.repeat(64)}` } }, 'j', replay, json)),
+    python: new ReplayReader(replay, 'r').header.runtime.python ?? null,
     badMeta: problem(() => resultFromOutput(job, 'j', replay, JSON.stringify({ ...meta, crashes: 'none' }))),
     notJson: problem(() => resultFromOutput(job, 'j', replay, '{')),
     truncated: problem(() => resultFromOutput(job, 'j', replay.subarray(0, replay.length - 100), json)),

@@ -3,13 +3,14 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../engine/setup.js';
 import { resolveTeam } from '../../policies/builtins.js';
 import { collectCheck } from './collect-fixture.js';
 import { jobIdFor, parseJobData, JOB_FORMAT, type JobData } from '../../tournament/queue/schema.js';
 import { cupDigest } from '../../tournament/queue/remote-pool.js';
-import { localVersions, versionDifferences } from '../../tournament/queue/versions.js';
+import { localVersions, pythonText, versionDifferences } from '../../tournament/queue/versions.js';
 
 function team(spec: string) {
   const t = resolveTeam(spec);
@@ -96,6 +97,7 @@ describe('versions', () => {
     expect(v.isolatedVm).toMatch(/^\d+\.\d+\.\d+/);
     expect(v.engineCode).toMatch(/^[0-9a-f]{16}$/);
     expect(v.sandbox).toMatch(/^[0-9a-f]{16}$/);
+    expect(v.python).toMatch(/^\d+\.\d+\.\d+\/[0-9a-f]{64}$/);
   });
 
   it('name every difference, with both values, and nothing when they agree', () => {
@@ -119,5 +121,17 @@ describe("the coordinator's check of a worker's output", () => {
     expect(c.badMeta).toMatch(/output is malformed/);
     expect(c.notJson).toMatch(/not JSON/);
     expect(c.truncated).toMatch(/truncated|corrupt/);
+    // No Python team: the replay records no interpreter, and another one on the coordinator does not matter.
+    expect(c.python).toBeNull();
+    expect(c.otherPython).toBe('(accepted)');
+  });
+
+  it("holds a Python team's replay to the interpreter the job names", async () => {
+    const c = await collectCheck(fileURLToPath(new URL('../../policies/chaser.py', import.meta.url)));
+    expect(c.ok.hash).toBe(c.local.hash);
+    const here = localVersions().python;
+    expect(here).toMatch(/^\d+\.\d+\.\d+\/[0-9a-f]{64}$/);
+    expect(c.python && pythonText(c.python)).toBe(here);
+    expect(c.otherPython).toMatch(/Python interpreter differs \(1\.\d+\.\d+\/[0-9a-f]{64} in the replay, 1\.0\.0\/0{64} asked for\)/);
   });
 });

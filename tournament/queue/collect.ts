@@ -3,9 +3,10 @@
 // (config, teams and sources, versions), and the result is rebuilt from it rather than taken on trust.
 import { ReplayReader } from '../../engine/replay/reader.js';
 import { canonicalJson } from '../../engine/replay/canonical-json.js';
-import { resolveLimits, type SandboxLimits } from '../../sandbox/index.js';
+import { isPythonPolicy, resolveLimits, type SandboxLimits } from '../../sandbox/index.js';
 import type { RunResult } from '../runner/job.js';
 import { MAX_REPLAY_BYTES, workerOutputSchema, type JobData, type WorkerOutput } from './schema.js';
+import { pythonText } from './versions.js';
 
 /** The result of `job` from a worker's stored output; throws an Error naming the job and the problem. */
 export function resultFromOutput(job: JobData, jobId: string, replay: Uint8Array, metaJson: string): RunResult & { output: WorkerOutput } {
@@ -35,6 +36,10 @@ export function resultFromOutput(job: JobData, jobId: string, replay: Uint8Array
   if (h.engine !== v.engine || h.runtime.node !== v.node || h.runtime.v8 !== v.v8 || h.runtime.isolatedVm !== v.isolatedVm || reader.version !== v.replayFormat) {
     problems.push(`it was played under other versions (engine ${h.engine}, Node ${h.runtime.node}, V8 ${h.runtime.v8}, isolated-vm ${h.runtime.isolatedVm}, format ${reader.version})`);
   }
+  // Only a Python team is metered by the interpreter; a replay without one records none.
+  const python = [job.home, job.away].some((t) => isPythonPolicy(t)) ? v.python : null;
+  const recordedPython = h.runtime.python ? pythonText(h.runtime.python) : null;
+  if (recordedPython !== python) problems.push(`its Python interpreter differs (${recordedPython ?? 'none'} in the replay, ${python ?? 'none'} asked for)`);
   const limits: SandboxLimits = resolveLimits(job.limits);
   if (canonicalJson(h.budget) !== canonicalJson({ ...limits })) problems.push('its sandbox limits differ from the job');
   if (problems.length) throw new Error(`${where}: the replay from worker ${out.data.worker} is not the match asked for: ${problems.join('; ')}`);

@@ -46,6 +46,7 @@ export const versionsSchema = z.strictObject({
   node: versionText,
   v8: versionText,
   isolatedVm: versionText.nullable(),
+  python: z.string().max(200).nullable(),
 });
 
 const matchConfigSchema = z.custom<MatchConfig>((v) => problemOf(checkMatchConfig, v) === null, {

@@ -1,11 +1,13 @@
 // What decides a match besides its job: the versions a worker must share with the coordinator, the
-// ones the replay header records (engine, Node, V8, isolated-vm) plus the sandbox's and the engine's code.
+// ones the replay header records (engine, Node, V8, isolated-vm, the Python interpreter) plus the
+// sandbox's and the engine's code.
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { REPLAY_FORMAT_VERSION } from '../../engine/replay/format.js';
 import { ENGINE_VERSION } from '../../engine/version.js';
+import { pythonRuntime } from '../../sandbox/index.js';
 
 export interface QueueVersions {
   /** ENGINE_VERSION. */
@@ -18,6 +20,22 @@ export interface QueueVersions {
   node: string;
   v8: string;
   isolatedVm: string | null;
+  /** "<MicroPython version>/<metered module sha256>" (pythonText), null where it cannot be built. */
+  python: string | null;
+}
+
+/** How QueueVersions.python writes what a replay header records of the interpreter. */
+export function pythonText(r: { version: string; sha256: string }): string {
+  return `${r.version}/${r.sha256}`;
+}
+
+function localPython(): string | null {
+  try {
+    return pythonText(pythonRuntime());
+  } catch {
+    // No interpreter here (binaryen failed to build it): a Python job then names the difference.
+    return null;
+  }
 }
 
 /** The checkout: the nearest folder above this file whose package.json is matchday's (also from a bundle in node_modules/.cache). */
@@ -68,6 +86,7 @@ export function localVersions(): QueueVersions {
     node: process.versions.node,
     v8: process.versions.v8,
     isolatedVm: packageVersion(root, 'isolated-vm'),
+    python: localPython(),
   };
   return cached;
 }
@@ -80,6 +99,7 @@ const LABELS: Record<keyof QueueVersions, string> = {
   node: 'Node',
   v8: 'V8',
   isolatedVm: 'isolated-vm',
+  python: 'Python interpreter (MicroPython version/metered module sha256)',
 };
 
 /** One phrase per difference ("Node 20.20.0 here, 22.1.0 on the coordinator"); empty when they agree. */
@@ -93,5 +113,5 @@ export function versionDifferences(here: QueueVersions, coordinator: QueueVersio
 
 /** A short digest of a set of versions (part of a cup's job ids: another build never reuses a result). */
 export function versionsDigest(v: QueueVersions): string {
-  return createHash('sha256').update(JSON.stringify([v.engine, v.engineCode, v.sandbox, v.replayFormat, v.node, v.v8, v.isolatedVm])).digest('hex').slice(0, 16);
+  return createHash('sha256').update(JSON.stringify([v.engine, v.engineCode, v.sandbox, v.replayFormat, v.node, v.v8, v.isolatedVm, v.python])).digest('hex').slice(0, 16);
 }

@@ -5,7 +5,7 @@ import { basename } from 'node:path';
 import { runMatch, type MatchRunOptions } from '../../engine/match.js';
 import { makeReplayHeader, ReplayWriter, type ReplaySink } from '../../engine/replay/index.js';
 import type { TeamSource } from '../../engine/replay/types.js';
-import { createSandboxController, resolveLimits } from '../../sandbox/index.js';
+import { createSandboxController, isPythonPolicy, pythonRuntime, resolveLimits } from '../../sandbox/index.js';
 import type { TeamSpec } from '../types.js';
 import type { MatchJob, RunResult } from './job.js';
 
@@ -36,8 +36,9 @@ export interface PlayHooks {
 export function playOne(job: MatchJob, hooks: PlayHooks = {}): { result: Omit<RunResult, 'crashes' | 'pid'>; replay: Uint8Array } {
   const limits = resolveLimits(job.limits);
   const sources: [TeamSource, TeamSource] = [teamSource(job.home, job.policies?.[0].source), teamSource(job.away, job.policies?.[1].source)];
+  const python = isPythonPolicy(job.home) || isPythonPolicy(job.away);
   const header = makeReplayHeader(job.config, {
-    runtime: { node: process.versions.node, v8: process.versions.v8, isolatedVm: isolatedVmVersion() },
+    runtime: { node: process.versions.node, v8: process.versions.v8, isolatedVm: isolatedVmVersion(), ...(python ? { python: pythonRuntime() } : {}) },
     budget: { ...limits },
     teams: sources,
   });
