@@ -1,5 +1,6 @@
 // `matchday spec`: the contestant's whole brief as one Markdown document on stdout, ready to
-// hand to a model: the rules, the policy API, the declaration file and one example policy.
+// hand to a model: the rules, the policy API, the declaration file, one example policy, and the
+// Python section with its stubs.
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { starterText } from './new.js';
@@ -29,9 +30,10 @@ export function specText(): string {
   return [
     '# matchday: the contestant\'s brief',
     '',
-    'You write one policy file that plays a whole football match for your team. This brief has',
-    'four parts: the rules of the game, the policy API, the declaration file with every type,',
-    'and a complete example policy (the starter that `matchday new` writes).',
+    'You write one policy file that plays a whole football match for your team, in JavaScript,',
+    'TypeScript or Python. This brief has five parts: the rules of the game, the policy API, the',
+    'declaration file with every type, a complete example policy (the starter that `matchday new`',
+    'writes), and what differs in Python, with its stubs (`policy.pyi`).',
     '',
     nest(read('docs/RULES.md')),
     '',
@@ -50,13 +52,21 @@ export function specText(): string {
     starterText(false).trim(),
     '```',
     '',
+    nest(read('docs/PYTHON.md')),
+    '',
+    '## The Python stubs: policy.pyi',
+    '',
+    '```python',
+    read('policies/policy.pyi').trim(),
+    '```',
+    '',
   ].join('\n');
 }
 
 export function registerSpec(program: Command): void {
   program
     .command('spec')
-    .description("print the contestant's brief (rules, API, types, an example policy) as one Markdown document")
+    .description("print the contestant's brief (rules, API, types, an example policy, Python) as one Markdown document")
     .action(() => {
       process.stdout.write(specText());
     });

@@ -56,13 +56,16 @@ describe('matchday spec', () => {
     const r = matchday('spec');
     expect(r.code).toBe(0);
     const text = r.out;
-    expect(text.match(/^# /gm)).toHaveLength(1);
+    // One title: Python comments inside code blocks ("# ...") are not headings.
+    expect(text.replace(/^```[^]*?^```$/gm, '').match(/^# /gm)).toHaveLength(1);
     expect(text.startsWith("# matchday: the contestant's brief\n")).toBe(true);
-    for (const heading of ['## matchday: the rules of the game', '## matchday: the policy API', '## The declaration file: matchday.d.ts', '## An example policy: the starter']) {
+    for (const heading of ['## matchday: the rules of the game', '## matchday: the policy API', '## The declaration file: matchday.d.ts', '## An example policy: the starter', '## matchday in Python', '## The Python stubs: policy.pyi']) {
       expect(text).toContain(`\n${heading}\n`);
     }
     expect(text).toContain(readFileSync('engine/policy.d.ts', 'utf8').trim());
     expect(text).toContain('export function tick(obs)');
+    expect(text).toContain(readFileSync('policies/policy.pyi', 'utf8').trim());
+    expect(text).toContain('def tick(obs):');
     expect(text).not.toContain('<!--');
     expect(text).not.toMatch(/\{\{[A-Za-z_][\w.]*\}\}/); // an unrendered placeholder
   });

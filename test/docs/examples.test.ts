@@ -1,6 +1,6 @@
 // Every code example in the docs runs against the current engine, in the real sandbox:
-// a ```js or ```ts block is a complete policy, a ```js fragment block is the body of
-// tick(obs). Each plays open play and restarts, and a penalty shoot-out, without a fault
+// a ```js, ```ts or ```py block is a complete policy, a ```js / ```py fragment block is the
+// body of tick(obs). Each plays open play and restarts, and a penalty shoot-out, without a fault
 // or a malformed command, so an example cannot drift from the API it shows.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -9,7 +9,7 @@ import { DOCS, ROOT } from './render.js';
 
 interface Example {
   where: string;
-  lang: 'js' | 'ts';
+  lang: 'js' | 'ts' | 'py';
   fragment: boolean;
   code: string;
 }
@@ -21,7 +21,7 @@ export function examples(doc: string, text: string): Example[] {
   for (const m of text.matchAll(FENCE)) {
     const lang = m[1] ?? '';
     const line = text.slice(0, m.index).split('\n').length;
-    if (lang !== 'js' && lang !== 'ts') {
+    if (lang !== 'js' && lang !== 'ts' && lang !== 'py') {
       // Only these kinds of blocks exist in the docs; anything else would go untested.
       expect(['', 'text', 'sh', 'json'], `${doc}:${line}: a \`\`\`${lang} block`).toContain(lang);
       continue;
@@ -36,7 +36,9 @@ export function examples(doc: string, text: string): Example[] {
 const all = DOCS.flatMap((d) => examples(d.out, readFileSync(ROOT + d.out, 'utf8')));
 
 function policyOf(e: Example): string {
-  return e.fragment ? `export function tick(obs) {\n${e.code}}\n` : e.code;
+  if (!e.fragment) return e.code;
+  if (e.lang === 'py') return `def tick(obs):\n${e.code.replace(/^(?=.)/gm, '    ')}`;
+  return `export function tick(obs) {\n${e.code}}\n`;
 }
 
 describe('the examples in the docs', () => {
@@ -44,6 +46,8 @@ describe('the examples in the docs', () => {
     expect(all.filter((e) => !e.fragment).length).toBeGreaterThanOrEqual(3);
     expect(all.filter((e) => e.fragment).length).toBeGreaterThanOrEqual(3);
     expect(all.some((e) => e.lang === 'ts')).toBe(true);
+    expect(all.filter((e) => e.lang === 'py' && !e.fragment).length).toBeGreaterThanOrEqual(2);
+    expect(all.some((e) => e.lang === 'py' && e.fragment)).toBe(true);
   });
 
   for (const e of all) {

@@ -12,6 +12,7 @@ export const DOCS = [
   { template: 'docs/src/RULES.md', out: 'docs/RULES.md' },
   { template: 'docs/src/POLICY_API.md', out: 'docs/POLICY_API.md' },
   { template: 'docs/src/REPLAY.md', out: 'docs/REPLAY.md' },
+  { template: 'docs/src/PYTHON.md', out: 'docs/PYTHON.md' },
 ] as const;
 
 const PLACEHOLDER = /\{\{([A-Za-z_][\w.]*)\}\}/g;

@@ -12,6 +12,7 @@ import { ENGINE_VERSION } from '../../engine/version.js';
 import { gauss } from '../../engine/rng.js';
 import { DEFAULT_LIMITS } from '../../sandbox/limits.js';
 import { FORMULAS } from './formula.js';
+import { micropythonVersion, PY_COSTS, PY_MODULES, PY_RECURSION_DEPTH } from './python-facts.js';
 import { replayDocValues } from './replay-doc.js';
 import { constantTables, shown } from './tables.js';
 
@@ -110,6 +111,14 @@ export function docValues(): Record<string, string> {
   v['derived.shootoutKickTicks'] = String(RULES.restartTicks + SHOOTOUT.liveTicks);
   v['derived.clockEpoch'] = new Date(p.clockEpochMs!).toISOString();
   v['derived.tickBudgetK'] = fmt(DEFAULT_LIMITS.tickBudget / 1000, 0);
+  v['python.version'] = micropythonVersion();
+  v['python.modules'] = PY_MODULES.map((m) => `\`${m}\``).join(', ');
+  v['python.recursionDepth'] = String(PY_RECURSION_DEPTH);
+  for (const [k, n] of Object.entries(PY_COSTS)) v[`python.cost.${k}`] = n.toLocaleString('en-US');
+  // How many simple loop iterations a tick's budget pays for, after the observation, in each language.
+  v['python.loopsPerTick'] = (Math.round((DEFAULT_LIMITS.pyTickBudget - PY_COSTS.observation) / PY_COSTS.loopIteration / 1000) * 1000).toLocaleString('en-US');
+  v['python.jsLoopsPerTick'] = DEFAULT_LIMITS.tickBudget.toLocaleString('en-US');
+  v['python.starterShare'] = `${Math.round((PY_COSTS.starterTick / DEFAULT_LIMITS.pyTickBudget) * 100)}%`;
   v['derived.matchWallSeconds'] = fmt(DEFAULT_LIMITS.matchWallMs / 1000, 0);
   v['derived.callWallSeconds'] = fmt(DEFAULT_LIMITS.callWallMs / 1000);
   v['derived.setupWallSeconds'] = fmt(DEFAULT_LIMITS.setupWallMs / 1000);

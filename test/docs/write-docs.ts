@@ -1,4 +1,4 @@
-// Regenerates docs/RULES.md, docs/POLICY_API.md and docs/REPLAY.md from their templates and the code:
+// Regenerates docs/RULES.md, docs/POLICY_API.md, docs/REPLAY.md and docs/PYTHON.md from their templates and the code:
 //   npx tsx test/docs/write-docs.ts
 import { writeAll } from './render.js';
 

@@ -14,7 +14,7 @@ from collections import namedtuple
 _MD_IN = 512
 _md_in = array.array('d', bytes(8 * _MD_IN))
 
-_md_allowed = set('__future__ abc array builtins cmath collections copy functools gc heapq io itertools json '
+_md_allowed = set('abc array builtins cmath collections copy functools gc heapq io itertools json '
                   'math micropython operator random re string struct sys time types'.split())
 # The u-names are what the allowed modules import themselves (time imports utime).
 _md_allowed |= set('u' + m for m in _md_allowed)
