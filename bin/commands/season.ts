@@ -118,6 +118,28 @@ export function registerSeason(program: Command): void {
     });
 
   season
+    .command('backup')
+    .description("copy a season's database with SQLite's online backup (safe while the host runs)")
+    .argument('<dir>', 'the season folder')
+    .argument('<dest>', 'the backup file to write (must not exist)')
+    .action(async (dir: string, dest: string) => {
+      const { existsSync } = await import('node:fs');
+      const { join } = await import('node:path');
+      const { openDb, backupDb } = await import('../../season/db.js');
+      const { DB_FILE } = await import('../../season/config.js');
+      const file = join(dir, DB_FILE);
+      if (!existsSync(file)) throw new UserError(`${file}: not found (has the host run yet?)`);
+      if (existsSync(dest)) throw new UserError(`${dest} already exists: choose another name`);
+      const db = openDb(file);
+      try {
+        await backupDb(db, dest);
+      } finally {
+        db.close();
+      }
+      process.stdout.write(`backed up ${file} to ${dest}\n`);
+    });
+
+  season
     .command('tokens')
     .description("replace a team's token (the old one stops working at once); admin token")
     .requiredOption('--rotate <team>', 'the team whose token to replace')

@@ -22,6 +22,7 @@ const PARTS: Array<[string, string, string]> = [
   ['queue', './queue.js', 'queueBench'],
   ['start', './start.js', 'startBench'],
   ['python', './python.js', 'pythonBench'],
+  ['season', './season.js', 'seasonBench'],
 ];
 
 async function load(file: string, fn: string): Promise<Bench> {
