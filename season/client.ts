@@ -39,11 +39,18 @@ export class SeasonClient {
     if (this.token) headers.authorization = `Bearer ${this.token}`;
     if (body !== undefined) headers['content-type'] = 'application/json';
     let res: Response;
-    try {
-      res = await fetch(this.base + path, { method, headers, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
-    } catch (e) {
-      const cause = (e as { cause?: { code?: string; message?: string } }).cause;
-      throw new UserError(`cannot reach ${this.base}: ${cause?.code ?? cause?.message ?? (e as Error).message}`);
+    for (let attempt = 0; ; attempt++) {
+      try {
+        res = await fetch(this.base + path, { method, headers, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+      } catch (e) {
+        const cause = (e as { cause?: { code?: string; message?: string } }).cause;
+        throw new UserError(`cannot reach ${this.base}: ${cause?.code ?? cause?.message ?? (e as Error).message}`);
+      }
+      // Rate-limited reads wait as the server asks (a long `season advance` polls); writes are never repeated.
+      if (res.status !== 429 || method !== 'GET' || attempt >= 5) break;
+      const wait = Math.min(30, Math.max(1, Number(res.headers.get('retry-after')) || 1));
+      await res.arrayBuffer();
+      await new Promise((r) => setTimeout(r, wait * 1000));
     }
     const text = await res.text();
     let parsed: unknown = text;

@@ -113,7 +113,7 @@ export function registerSeason(program: Command): void {
           if (opts.json) process.stdout.write(JSON.stringify({ matchday: n, ended: st.ended, matches: md.matches }) + '\n');
           return;
         }
-        await sleep(300);
+        await sleep(1000);
       }
     });
 
