@@ -6,7 +6,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createSeason } from '../../season/create.js';
-import { openSeasonHost, startSeasonServer } from '../../season/host.js';
+import { API_PREFIX, openSeasonHost } from '../../season/host.js';
+import { startHttpApp } from '../../viewer/server/http/app.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 
@@ -19,13 +20,14 @@ async function submitP95(root: string): Promise<number> {
   const dir = join(root, 'submit');
   const s = createSeason(dir, { name: 'bench', seed: 1, teams: ['A', 'B'], format: { type: 'league' }, start: null, everyMs: null });
   const host = openSeasonHost(dir, { validators: 2, rateLimit: { max: 10_000, timeWindowMs: 60_000 } });
-  const server = await startSeasonServer(host, { port: 0, host: '127.0.0.1' });
+  const server = await startHttpApp({ port: 0, host: '127.0.0.1', plugins: [{ plugin: host.plugin, options: { prefix: API_PREFIX } }] });
+  const api = `${server.url.replace(/\/$/, '')}${API_PREFIX}`;
   try {
     const content = readFileSync(join(ROOT, 'policies', 'starter.js')).toString('base64');
     const times: number[] = [];
     for (let i = 0; i < 21; i++) {
       const t0 = performance.now();
-      const r = await fetch(`${server.url}/teams/A/submissions`, {
+      const r = await fetch(`${api}/teams/A/submissions`, {
         method: 'POST',
         headers: { authorization: `Bearer ${s.tokens.teams.A}`, 'content-type': 'application/json' },
         body: JSON.stringify({ filename: 'starter.js', content }),
