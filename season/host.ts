@@ -3,7 +3,6 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { MatchPool } from '../tournament/runner/pool.js';
 import { seasonApi, type SeasonApiOptions } from './api/plugin.js';
 import { SeasonService } from './service.js';
-import { UserError } from '../tournament/errors.js';
 
 export { API_PREFIX } from './api/prefix.js';
 import { API_PREFIX } from './api/prefix.js';
@@ -48,7 +47,7 @@ export function openSeasonHost(dir: string, opts: HostOptions = {}): SeasonHost 
   };
 }
 
-/** A bare Fastify app with the API mounted, for tests (inject) and until the shared HTTP app serves it. */
+/** A bare Fastify app with the API mounted, not listening: what tests drive with inject. `matchday host` mounts the plugin on the one HTTP app. */
 export async function apiApp(host: SeasonHost): Promise<FastifyInstance> {
   const app = Fastify({ logger: false, forceCloseConnections: true });
   await app.register(host.plugin, { prefix: API_PREFIX });
@@ -56,22 +55,3 @@ export async function apiApp(host: SeasonHost): Promise<FastifyInstance> {
   return app;
 }
 
-/**
- * Serves the API on its own Fastify app (until the shared HTTP app mounts it). A port in use is a UserError.
- * The URL printed is the API's base: `http://host:port/api/v1`.
- */
-export async function startSeasonServer(host: SeasonHost, opts: { port: number; host: string }): Promise<{ url: string; port: number; close(): Promise<void> }> {
-  const app = await apiApp(host);
-  try {
-    await app.listen({ port: opts.port, host: opts.host });
-  } catch (e) {
-    await app.close().catch(() => undefined);
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'EADDRINUSE') throw new UserError(`port ${opts.port} on ${opts.host} is in use: pick another with --port (0 picks a free one)`);
-    throw new UserError(`cannot listen on ${opts.host}:${opts.port}: ${(e as Error).message}`);
-  }
-  const addr = app.server.address();
-  const port = typeof addr === 'object' && addr ? addr.port : opts.port;
-  const h = opts.host.includes(':') ? `[${opts.host}]` : opts.host;
-  return { url: `http://${h}:${port}${API_PREFIX}`, port, close: () => app.close() };
-}

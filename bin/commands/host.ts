@@ -1,4 +1,5 @@
 // `matchday host <dir>`: serves a season's API and plays its matchdays (deadlines fire on a timer; a missed one at start).
+// The API is a plugin on the one HTTP app (viewer/server/http), mounted at /api/v1.
 import type { Command } from 'commander';
 import { intOption } from '../errors.js';
 import { onShutdown } from '../shutdown.js';
@@ -10,6 +11,7 @@ interface HostCliOptions {
   validators: string;
   trustProxy?: boolean;
   rateLimit: string;
+  allowOrigin: string[];
 }
 
 export function registerHost(program: Command): void {
@@ -23,9 +25,10 @@ export function registerHost(program: Command): void {
     .option('--validators <n>', 'validations at once (more wait in a queue)', '2')
     .option('--rate-limit <n>', 'requests per minute per token (or per address without one)', '120')
     .option('--trust-proxy', 'rate-limit tokenless clients by X-Forwarded-For (only behind your own proxy)')
+    .option('--allow-origin <origin>', 'a web origin whose pages may call this server (repeatable)', (v: string, all: string[]) => [...all, v], [] as string[])
     .action(async (dir: string, opts: HostCliOptions) => {
       const port = intOption('--port', opts.port, 0, 65535);
-      const { openSeasonHost, startSeasonServer } = await import('../../season/host.js');
+      const [{ openSeasonHost, API_PREFIX }, { startHttpApp }] = await Promise.all([import('../../season/host.js'), import('../../viewer/server/http/app.js')]);
       const host = openSeasonHost(dir, {
         workers: intOption('--workers', opts.workers, 1, 256),
         validators: intOption('--validators', opts.validators, 1, 64),
@@ -33,15 +36,19 @@ export function registerHost(program: Command): void {
         trustProxy: opts.trustProxy === true,
         log: (line) => process.stderr.write(`${new Date().toISOString()} ${line}\n`),
       });
-      const server = await startSeasonServer(host, { port, host: opts.host }).catch(async (e: unknown) => {
+      let server: Awaited<ReturnType<typeof startHttpApp>>;
+      try {
+        server = await startHttpApp({ host: opts.host, port, allowOrigins: opts.allowOrigin, plugins: [{ plugin: host.plugin, options: { prefix: API_PREFIX } }] });
+      } catch (e) {
+        // A port in use or a bad --allow-origin comes back as one plain line (a UserError); nothing was started.
         await host.close();
         throw e;
-      });
+      }
       onShutdown(async () => {
         await server.close();
         await host.close();
       });
-      process.stdout.write(`matchday host serving season ${dir}\n  api ${server.url}\n  (Ctrl-C to stop)\n`);
+      process.stdout.write(`matchday host serving season ${dir}\n  api ${server.url.replace(/\/$/, '')}${API_PREFIX}\n  (Ctrl-C to stop)\n`);
       // Resuming (a half-played matchday, deadlines missed while down) happens once the API is up.
       // A failure there is logged and leaves the host serving: `season advance` retries an unfinished matchday.
       await host.service.start().catch((e: unknown) => process.stderr.write(`matchday host: ${(e as Error).message}\n`));

@@ -1,4 +1,5 @@
 // `matchday season new|advance|tokens`: create a season folder, fire the current deadline, rotate a team's token.
+import { basename, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { createSeason } from '../../season/create.js';
 import { SeasonClient } from '../../season/client.js';
@@ -79,7 +80,7 @@ export function registerSeason(program: Command): void {
         start = new Date(t).toISOString();
       }
       const seed = /^\d+$/.test(opts.seed) ? intOption('--seed', opts.seed) : opts.seed;
-      const s = createSeason(dir, { name: dir, seed, teams, format: formatOf(opts), start, everyMs, halfTicks: intOption('--half-ticks', opts.halfTicks, 10, 100_000) });
+      const s = createSeason(dir, { name: basename(resolve(dir)), seed, teams, format: formatOf(opts), start, everyMs, halfTicks: intOption('--half-ticks', opts.halfTicks, 10, 100_000) });
       process.stdout.write(`season ${dir}: ${teams.length} teams, ${opts.format}, ${start ? `first deadline ${start}, then every ${opts.every}` : 'manual deadlines'}\n`);
       process.stdout.write(`  tokens in ${dir}/tokens.json (mode 0600): hand each team its own, keep the admin one\n`);
       process.stdout.write(`  next: matchday host ${dir}\n`);
