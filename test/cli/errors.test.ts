@@ -7,7 +7,7 @@ function cli(...args: string[]) {
 
 describe('the command line on bad input', () => {
   it('every command has --help', () => {
-    for (const cmd of ['play', 'verify', 'validate', 'cup', 'serve', 'scrim', 'spec', 'new', 'inspect', 'worker']) {
+    for (const cmd of ['play', 'verify', 'validate', 'cup', 'serve', 'scrim', 'spec', 'new', 'inspect', 'worker', 'season', 'host', 'submit', 'notebook', 'logs']) {
       const r = cli(cmd, '--help');
       expect(r.status).toBe(0);
       expect(r.stdout).toContain(`Usage: matchday ${cmd}`);
