@@ -14,7 +14,7 @@ import { lineIn, where } from '../lines.js';
 import { ST_BUDGET, ST_ERROR, ST_OK } from '../protocol.js';
 import { pythonPrelude, pythonRuntimeCode } from './bundle.js';
 import type { PyGuestConfig } from './guest/runtime.js';
-import { meteredModule } from './meter.js';
+import { compiledMeteredModule } from './meter.js';
 
 export interface PythonSandboxOptions {
   file?: string;
@@ -86,7 +86,7 @@ class PythonSandbox extends ControllerBase {
     if (typeof source !== 'string') return this.refuse(source.error);
     if (source.length > MAX_PY_SOURCE) return this.refuse(`${this.filename}: the policy is ${source.length} characters long (at most ${MAX_PY_SOURCE})`);
     const L = this.limits;
-    const meter = meteredModule();
+    const wasm = compiledMeteredModule();
     const iso = (this.iso = new ivm.Isolate({ memoryLimit: L.memoryMb }));
     const started = performance.now();
     try {
@@ -109,7 +109,7 @@ class PythonSandbox extends ControllerBase {
         pystackWords: PYSTACK_WORDS,
         hardCap: L.pyTickBudget,
       };
-      get('configure').applySync(undefined, [cfg, info, meter.bytes, pythonPrelude()] as never[], {
+      get('configure').applySync(undefined, [cfg, info, wasm, pythonPrelude()] as never[], {
         arguments: { copy: true },
         timeout: L.setupWallMs,
       });

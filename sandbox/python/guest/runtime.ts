@@ -126,7 +126,7 @@ function flatInfo(info: MatchInfo): { names: string[]; kinds: string; nums: numb
 }
 
 /** Starts the interpreter and the prelude. Not metered: nothing of the policy has run yet. */
-export function configure(config: PyGuestConfig, info: MatchInfo, wasm: Uint8Array<ArrayBuffer>, prelude: string): void {
+export function configure(config: PyGuestConfig, info: MatchInfo, wasm: WebAssembly.Module | Uint8Array<ArrayBuffer>, prelude: string): void {
   cfg = config;
   msPerTick = 1000 / (info.ticksPerSecond || 10);
   const rng = stream(config.seed, `policy:${config.teamName}`);
