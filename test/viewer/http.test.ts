@@ -2,6 +2,7 @@
 // per-connection message rate, the --allow-origin flag, and the build stamp that tells serve its client is stale.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import type { FastifyInstance } from 'fastify';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,7 +12,8 @@ import { CLIENT, CLOSE_TOO_MANY, MESSAGE_BURST, MESSAGE_RATE_PER_S, SERVER } fro
 import { ensureClientBuilt } from '../../viewer/server/client-build.js';
 import { isLoopbackHost, originPolicy, parseOrigin } from '../../viewer/server/http/origins.js';
 import { MessageRate } from '../../viewer/server/http/rate.js';
-import { startServer, type ViewerServer } from '../../viewer/server/index.js';
+import { startHttpApp, startServer, type ViewerServer } from '../../viewer/server/index.js';
+import { UserError } from '../../tournament/errors.js';
 import { Client, recordMatch } from '../helpers/viewer-server.js';
 
 const REPO = join(__dirname, '../..');
@@ -139,6 +141,39 @@ describe('origins on the real server', () => {
     const r = spawnSync(process.execPath, ['bin/matchday.mjs', 'serve', join(tmp, 'm.mdr'), '--allow-origin', 'not an origin', '--no-build'], { cwd: REPO, encoding: 'utf8' });
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/--allow-origin "not an origin": not an origin like https:\/\/example\.org/);
+  });
+});
+
+describe('the app with plugins only (a season host)', () => {
+  it('lists the mounted APIs, serves the plugin, and the viewer socket answers over its own live hub', async () => {
+    const app = await startHttpApp({
+      port: 0, distDir, name: 'a season',
+      plugins: [{ plugin: async (a: FastifyInstance) => void a.get('/season', async () => ({ ok: true })), options: { prefix: '/api/v1' } }],
+    });
+    try {
+      expect(await (await fetch(`${app.url}api/index.json`)).json()).toEqual({ apis: ['/api/v1'] });
+      expect(await (await fetch(`${app.url}api/v1/season`)).json()).toEqual({ ok: true });
+      expect((await fetch(`${app.url}api/v1/nothing`)).status).toBe(404);
+      const rec = await recordMatch('possession', 'chaser', { seed: 1, halfTicks: 50 });
+      app.live.begin('md1-A-B', rec.blobs[0]!.bytes);
+      const c = await connect(app.wsUrl);
+      c.send({ type: CLIENT.list });
+      const { served } = await c.next(SERVER.list);
+      expect(served.name).toBe('a season');
+      expect(served.matches.map((m) => [m.id, m.status])).toEqual([['md1-A-B', 'live']]);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('a plain viewer mounts no API, and says so with a 200', async () => {
+    expect(await (await fetch(`${server.url}api/index.json`)).json()).toEqual({ apis: [] });
+  });
+
+  it('a bad --allow-origin is one plain line before anything listens', async () => {
+    const err = await startHttpApp({ port: 0, allowOrigins: ['nope'] }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(UserError);
+    expect((err as Error).message).toMatch(/--allow-origin "nope": not an origin/);
   });
 });
 

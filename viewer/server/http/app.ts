@@ -1,5 +1,5 @@
 // The one HTTP stack matchday serves on (`serve`, `cup --serve`, `host`): a Fastify app with the origin
-// guard, the viewer's WebSocket endpoint when there is something to watch, the built client, and any
+// guard, the viewer's WebSocket endpoint (over a cup, scrim or replay, or only live matches), the built client, and any
 // plugins passed in (the season's /api/v1). startHttpApp resolves once it listens.
 import fastifyWebsocket from '@fastify/websocket';
 import type { Socket } from 'node:net';
@@ -7,8 +7,9 @@ import Fastify, { type FastifyInstance, type FastifyPluginAsync, type FastifyPlu
 import { VIEWER_DIST } from '../../build/stamp.js';
 import { DEFAULT_HOST, DEFAULT_PORT, MAX_PAYLOAD_BYTES, WS_PATH } from '../../protocol.js';
 import { Catalog } from '../catalog.js';
-import type { LiveHub } from '../live.js';
-import type { Source } from '../sources.js';
+import { UserError } from '../../../tournament/errors.js';
+import { LiveHub } from '../live.js';
+import { emptySource, type Source } from '../sources.js';
 import { API_INDEX, API_PREFIX, clientFiles } from './client-files.js';
 import { listen, urlHost } from './listen.js';
 import { originGuard, originPolicy } from './origins.js';
@@ -30,8 +31,14 @@ export interface HttpAppOptions {
   port?: number;
   /** Origins (scheme://host[:port]) whose pages may call this server besides loopback ones (--allow-origin). */
   allowOrigins?: readonly string[];
-  /** Mount the viewer's WebSocket endpoint over this source; without it only the client and plugins are served. */
+  /**
+   * What the viewer's WebSocket serves. Without it the endpoint still answers, over an empty list and a
+   * fresh live hub (returned as `live`): the client always connects, and a season host can publish its
+   * live matches there.
+   */
   viewer?: ViewerMount;
+  /** The name the empty list shows when no viewer source is given. [default: 'matchday'] */
+  name?: string;
   /** Extra Fastify plugins, registered after the viewer's routes. */
   plugins?: readonly HttpPlugin[];
   /** The built client; default viewer/dist. */
@@ -45,6 +52,8 @@ export interface HttpApp {
   wsUrl: string;
   port: number;
   app: FastifyInstance;
+  /** The live hub the WebSocket streams from: publish live matches here. */
+  live: LiveHub;
   close(): Promise<void>;
 }
 
@@ -52,7 +61,13 @@ export async function startHttpApp(opts: HttpAppOptions = {}): Promise<HttpApp> 
   const host = opts.host ?? DEFAULT_HOST;
   const port = opts.port ?? DEFAULT_PORT;
   // Checked before anything listens: a bad --allow-origin is the person's typo, not a server failure.
-  const policy = originPolicy(host, opts.allowOrigins);
+  let policy: ReturnType<typeof originPolicy>;
+  try {
+    policy = originPolicy(host, opts.allowOrigins);
+  } catch (e) {
+    throw new UserError((e as Error).message);
+  }
+  const viewer = opts.viewer ?? { source: emptySource(opts.name ?? 'matchday'), live: new LiveHub() };
   const app = Fastify({ logger: false, forceCloseConnections: true, return503OnClosing: true });
   // The WebSocket layer drops anything above MAX_PAYLOAD_BYTES outright (close 1009); the session answers
   // smaller oversize messages (over MAX_INBOUND_BYTES) with an error and keeps the connection.
@@ -64,9 +79,7 @@ export async function startHttpApp(opts: HttpAppOptions = {}): Promise<HttpApp> 
   app.addHook('onRequest', async (req, reply) => {
     if (req.ws && req.url.split('?')[0] !== WS_PATH) await reply.code(404).type('text/plain; charset=utf-8').send('not found: WebSocket is served at ' + WS_PATH + '\n');
   });
-  if (opts.viewer) {
-    await app.register(viewerSocket, { catalog: new Catalog(opts.viewer.source, opts.viewer.live), live: opts.viewer.live });
-  }
+  await app.register(viewerSocket, { catalog: new Catalog(viewer.source, viewer.live), live: viewer.live });
   const mounted: string[] = [];
   for (const p of opts.plugins ?? []) {
     if (typeof p === 'function') await app.register(p);
@@ -101,6 +114,7 @@ export async function startHttpApp(opts: HttpAppOptions = {}): Promise<HttpApp> 
     wsUrl: `ws://${base}${WS_PATH}`,
     port: actual,
     app,
+    live: viewer.live,
     close: async () => {
       // Spectators are cut off at once rather than asked to close (a close handshake can wait 30 s).
       for (const ws of app.websocketServer.clients) ws.terminate();
