@@ -383,6 +383,7 @@ export class SeasonService {
     if (this.closed) return;
     if (failures.length) {
       this.progress.error = failures.join('; ');
+      this.opts.log?.(`matchday ${n}: not finished (it stays locked; advance again or restart to retry): ${this.progress.error}`);
       throw new Error(`matchday ${n} not finished: ${this.progress.error}`);
     }
     this.store.markPlayed(n);
