@@ -108,7 +108,7 @@ export function seasonApi(service: SeasonService, opts: SeasonApiOptions = {}) {
 
     r.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
-    r.get('/season', { schema: { summary: 'fixtures, results, versions used, standings and ratings per matchday' } }, async () => service.status());
+    r.get('/season', { schema: { summary: 'fixtures, results, versions used, standings and ratings per matchday', response: { 200: S.seasonReply } } }, async () => service.status());
 
     r.get('/me', { schema: { security, response: { 200: S.meReply, 401: S.errorReply } } }, async (req, reply) => {
       const p = req.principal;
@@ -136,7 +136,7 @@ export function seasonApi(service: SeasonService, opts: SeasonApiOptions = {}) {
       },
     );
 
-    r.get('/teams/:team/submissions/:version', { schema: { security, params: S.versionParams } }, async (req, reply) => {
+    r.get('/teams/:team/submissions/:version', { schema: { security, params: S.versionParams, response: { 200: S.submissionInfo.extend({ report: z.unknown() }) } } }, async (req, reply) => {
       if (!ownOrAdmin(req, reply, req.params.team)) return reply;
       const s = service.submissionReport(req.params.team, req.params.version);
       return s ?? deny(reply, 404, 'no such submission');
@@ -160,7 +160,7 @@ export function seasonApi(service: SeasonService, opts: SeasonApiOptions = {}) {
       },
     );
 
-    r.get('/teams/:team/logs', { schema: { security, params: S.teamParams, querystring: S.matchdayQuery } }, async (req, reply) => {
+    r.get('/teams/:team/logs', { schema: { security, params: S.teamParams, querystring: S.matchdayQuery, response: { 200: S.logsReply } } }, async (req, reply) => {
       if (!ownOrAdmin(req, reply, req.params.team)) return reply;
       const n = req.query.matchday ?? service.lastPlayed();
       if (n === null) return deny(reply, 404, 'no matchday has been played yet');

@@ -41,3 +41,61 @@ export const notebookReply = z.object({ team: z.string(), matchday: z.number().i
 export const notebookPutReply = z.object({ matchday: z.number().int(), bytes: z.number().int() });
 export const advanceReply = z.object({ matchday: z.number().int().nullable(), started: z.boolean() });
 export const tokenReply = z.object({ team: z.string(), token: z.string() });
+
+const pair = z.tuple([z.number(), z.number()]);
+const n = z.number();
+/** A table row, as tournament/standings.ts computes it (league tie-breakers). */
+const standingRow = z.object({
+  team: z.string(), played: n, won: n, drawn: n, lost: n, gf: n, ga: n, gd: n, pts: n, conduct: n, separatedBy: z.string().optional(),
+});
+const rating = z.object({ team: z.string(), rating: n, low: n.optional(), high: n.optional(), games: n });
+const forfeit = z.object({ home: z.string().nullable(), away: z.string().nullable() });
+
+/** GET /season: everything public about the season. */
+export const seasonReply = z.object({
+  name: z.string(),
+  format: z.string(),
+  teams: z.array(z.string()),
+  manual: z.boolean(),
+  ended: z.boolean(),
+  current: z.number().int().nullable(),
+  progress: z.object({ matchday: z.number().int(), done: z.number().int(), total: z.number().int(), error: z.string().nullable() }).nullable(),
+  matchdays: z.array(
+    z.object({
+      n: z.number().int(),
+      deadline: z.string().nullable(),
+      state: z.enum(['open', 'locked', 'played']),
+      matches: z.array(
+        z.object({
+          id: z.string(), home: z.string(), away: z.string(), seed: z.number().int(),
+          versions: z.object({ home: z.number().int().nullable(), away: z.number().int().nullable() }),
+          score: pair.nullable(), shootout: pair.nullable(), forfeit: forfeit.nullable(), hash: z.string().nullable(), replay: z.boolean(),
+        }),
+      ),
+      standings: z.array(standingRow).nullable(),
+    }),
+  ),
+  standings: z.array(standingRow),
+  ratings: z.array(rating),
+});
+
+/** GET /teams/{team}/logs: the team's own side of each of its matches on one matchday. */
+export const logsReply = z.object({
+  team: z.string(),
+  matchday: z.number().int(),
+  matches: z.array(
+    z.object({
+      matchId: z.string(),
+      side: z.enum(['home', 'away']),
+      opponent: z.string(),
+      ticks: z.array(z.object({ tick: z.number().int(), logs: z.array(z.string()), marks: z.array(z.unknown()), faults: z.array(z.unknown()) })),
+      budget: z.object({ median: z.number(), p99: z.number(), max: z.number() }).nullable(),
+      overBudgetTicks: z.number().int(),
+      errorTicks: z.number().int(),
+      faultCount: z.number().int(),
+      warnings: z.number().int(),
+      warningSamples: z.array(z.string()),
+      frozenFrom: z.number().int().nullable(),
+    }),
+  ),
+});
