@@ -1,5 +1,5 @@
 // Plays one locked season match on the match runner: each side's locked submission, or a 0-3 forfeit for a
-// side that never had a valid one; the full and the redacted replay stored content-addressed beside the db.
+// side that never had a valid one; replays stored content-addressed beside the db, redacted copies made on first request.
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -44,18 +44,28 @@ export class SeasonFiles {
     return join(this.replays, 'redacted', `${sha}.mdr`);
   }
 
-  /** Stores a finished replay (moved from `tmp`) and its redacted copy; returns the full replay's hash. */
+  /** Stores a finished replay (moved from `tmp`); returns its hash. */
   storeReplay(tmp: string): string {
-    const bytes = readFileSync(tmp);
-    const sha = sha256(bytes);
-    mkdirSync(join(this.replays, 'redacted'), { recursive: true });
-    const red = this.redactedPath(sha);
-    if (!existsSync(red)) {
-      writeFileSync(`${red}.tmp-${process.pid}`, redactReplay(bytes, tmp));
-      renameSync(`${red}.tmp-${process.pid}`, red);
-    }
+    const sha = sha256(readFileSync(tmp));
+    mkdirSync(this.replays, { recursive: true });
     renameSync(tmp, this.replayPath(sha));
     return sha;
+  }
+
+  /**
+   * The redacted copy of stored replay `sha`, made on first request and kept: re-encoding a full-length
+   * replay costs seconds of this process's time, which a matchday should not wait for.
+   */
+  redacted(sha: string): string | null {
+    const red = this.redactedPath(sha);
+    if (existsSync(red)) return red;
+    const full = this.replayPath(sha);
+    if (!existsSync(full)) return null;
+    mkdirSync(join(this.replays, 'redacted'), { recursive: true });
+    const tmp = `${red}.tmp-${process.pid}-${Math.random().toString(36).slice(2)}`;
+    writeFileSync(tmp, redactReplay(readFileSync(full), full));
+    renameSync(tmp, red);
+    return red;
   }
 }
 

@@ -241,7 +241,8 @@ export class SeasonService {
   replayFile(matchId: string, full: boolean): string | null {
     const m = this.store.match(matchId);
     if (!m?.replay_sha256) return null;
-    const f = full ? this.files.replayPath(m.replay_sha256) : this.files.redactedPath(m.replay_sha256);
+    if (!full) return this.files.redacted(m.replay_sha256);
+    const f = this.files.replayPath(m.replay_sha256);
     return existsSync(f) ? f : null;
   }
 
