@@ -38,7 +38,7 @@ export function registerHost(program: Command): void {
       });
       let server: Awaited<ReturnType<typeof startHttpApp>>;
       try {
-        server = await startHttpApp({ host: opts.host, port, allowOrigins: opts.allowOrigin, plugins: [{ plugin: host.plugin, options: { prefix: API_PREFIX } }] });
+        server = await startHttpApp({ host: opts.host, port, allowOrigins: opts.allowOrigin, name: host.service.config.name, plugins: [{ plugin: host.plugin, options: { prefix: API_PREFIX } }] });
       } catch (e) {
         // A port in use or a bad --allow-origin comes back as one plain line (a UserError); nothing was started.
         await host.close();
@@ -48,7 +48,7 @@ export function registerHost(program: Command): void {
         await server.close();
         await host.close();
       });
-      process.stdout.write(`matchday host serving season ${dir}\n  api ${server.url.replace(/\/$/, '')}${API_PREFIX}\n  (Ctrl-C to stop)\n`);
+      process.stdout.write(`matchday host serving season ${dir}\n  open ${server.url}\n  api ${server.url.replace(/\/$/, '')}${API_PREFIX}\n  (Ctrl-C to stop)\n`);
       // Resuming (a half-played matchday, deadlines missed while down) happens once the API is up.
       // A failure there is logged and leaves the host serving: `season advance` retries an unfinished matchday.
       await host.service.start().catch((e: unknown) => process.stderr.write(`matchday host: ${(e as Error).message}\n`));
