@@ -21,7 +21,8 @@ export const BUILTINS: Readonly<Record<string, string>> = {
   'ladder-2': 'ladder rung 2: all eleven chase the ball',
   'ladder-3': 'ladder rung 3: a 4-4-2 that keeps its shape and kicks the ball long',
   'ladder-4': 'ladder rung 4: passes to free team-mates, presses with two, keeper throws it out',
-  'ladder-5': 'ladder rung 5, the one to beat: the full reference brain, tuned to win',
+  'ladder-5': 'ladder rung 5: the full reference brain, tuned to win',
+  'ladder-6': 'ladder rung 6, the one to beat: the reference brain pressing high and reading the shot',
 };
 
 /** Test-only teams (degenerate, hostile, golden), in a source checkout only. */
@@ -54,7 +55,10 @@ export function resolveTeam(spec: string, baseDir = process.cwd()): TeamSpec {
 }
 
 /** The ladder, weakest first; `builtin:<rung>` plays each. Names are also the names that key their random streams. */
-export const LADDER = ['ladder-1', 'ladder-2', 'ladder-3', 'ladder-4', 'ladder-5'] as const;
+export const LADDER = ['ladder-1', 'ladder-2', 'ladder-3', 'ladder-4', 'ladder-5', 'ladder-6'] as const;
+
+/** The four reference styles: peers of similar strength, below the top of the ladder. */
+export const STYLES = ['possession', 'gegenpress', 'deepblock', 'direct'] as const;
 
 /** The degenerate test teams (`fixture:<name>`, test/fixtures/policies) that must never beat the top of the ladder. */
 export const DEGENERATES = ['chase-all', 'shoot-always', 'park-the-bus', 'kick-out'] as const;

@@ -8,10 +8,15 @@
 // With --degenerates (seeds default 1-20 then), it instead plays the top rung against each
 // degenerate test team, both sides on every seed, and checks that none of them beats it.
 //
+// With --top, it plays only the top rung against every other rung and the four styles, and writes
+// that section of docs/LADDER.md (between its markers) and the top pairing's sample, leaving the
+// full table of the lower rungs as it was measured: every pairing of six rungs is 1500 matches,
+// too long to rerun on a shared machine whenever a rung is added.
+//
 // Every match is a pure function of (seed, the two policy files, their names, the config), so the
 // result does not depend on the number of workers or the order in which they finish.
 import { fork } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { DEFAULT_HALF_TICKS } from '../engine/constants.js';
@@ -20,8 +25,8 @@ import { runMatch } from '../engine/match.js';
 import type { PolicyModule } from '../engine/policy.js';
 import { defaultConfig } from '../engine/setup.js';
 import { ENGINE_VERSION } from '../engine/version.js';
-import { BUILTINS, DEGENERATES, LADDER, resolveTeam, type TeamSpec } from '../policies/builtins.js';
-import { ladderTable, type Interval, type LadderMatch, type LadderRow } from '../tournament/scrim/ladder.js';
+import { BUILTINS, DEGENERATES, LADDER, resolveTeam, STYLES, type TeamSpec } from '../policies/builtins.js';
+import { ladderTable, rowFor, type Interval, type LadderMatch, type LadderRow } from '../tournament/scrim/ladder.js';
 import { parseSeedRange } from '../tournament/scrim/plan.js';
 
 export { LADDER };
@@ -131,7 +136,7 @@ function report(seeds: number[], halfTicks: number, matches: LadderMatch[]): { t
   const text = [
     '# The ladder',
     '',
-    'Five reference teams of clearly different strength, weakest first; `builtin:ladder-5` is the one to beat.',
+    `${LADDER.length} reference teams of clearly different strength, weakest first; \`builtin:${LADDER[LADDER.length - 1]}\` is the one to beat.`,
     'They are separate from the four styles (possession, gegenpress, deepblock, direct), which are peers.',
     'Play your policy against them with `matchday scrim <policy> --vs builtin:ladder-1,builtin:ladder-2,...`.',
     '',
@@ -160,6 +165,70 @@ function report(seeds: number[], halfTicks: number, matches: LadderMatch[]): { t
     '',
   ].join('\n');
   return { text, violations: t.violations };
+}
+
+const LADDER_DOC = join(ROOT, 'docs', 'LADDER.md');
+const SAMPLE_FILE = join(ROOT, 'docs', 'ladder-sample.json');
+const TOP_BEGIN = '<!-- top rung: written by scripts/ladder.ts --top -->';
+const TOP_END = '<!-- end of the top rung -->';
+
+/** The top rung against every other rung and the four styles: its section of docs/LADDER.md. */
+function topReport(seeds: number[], halfTicks: number, matches: LadderMatch[]): { text: string; violations: string[] } {
+  const top = LADDER[LADDER.length - 1]!;
+  const others = [...LADDER.slice(0, -1), ...STYLES];
+  const rows = others.map((o) => rowFor(top, o, matches.filter((m) => m.b === o)));
+  const overall = rowFor(top, 'all', matches);
+  const violations = rows.filter((r) => r.won <= r.lost).map((r) => `${top} does not beat ${r.opponent} on points (${r.won}-${r.drawn}-${r.lost})`);
+  const range = `${seeds[0]}-${seeds[seeds.length - 1]}`;
+  const text = [
+    TOP_BEGIN,
+    `## The top rung, ${top}, against every other rung and the four styles`,
+    '',
+    `Measured on engine ${ENGINE_VERSION}, seeds ${range}, every seed played twice with sides swapped,`,
+    `${halfTicks} ticks per half (${matches.length} matches), in a run of its own: the tables above come from`,
+    `the full run of the lower rungs and do not include ${top}. Rerun this section with`,
+    '',
+    '```',
+    `node --no-node-snapshot --import tsx scripts/ladder.ts --top --seeds ${range}${halfTicks !== DEFAULT_HALF_TICKS ? ` --half-ticks ${halfTicks}` : ''}`,
+    '```',
+    '',
+    markdownTable(['team', 'plays', 'matches', 'W-D-L', 'points per match [95% CI]', 'goals'], [overallRow(overall)]),
+    '',
+    markdownTable(['pairing', 'matches', 'W-D-L', 'points per match [95% CI]', 'won', 'drawn', 'lost', 'goals'], rows.map(pairingRow)),
+    '',
+    violations.length === 0 ? `${top} beats every other rung and every style on points.` : `NOT THE TOP: ${violations.join('; ')}.`,
+    TOP_END,
+    '',
+  ].join('\n');
+  return { text, violations };
+}
+
+/** Plays and writes the --top section, and puts the top pairing's first match into the sample. */
+async function topRun(seeds: number[], halfTicks: number, workers: number, write: boolean): Promise<void> {
+  const top = LADDER[LADDER.length - 1]!;
+  const others = [...LADDER.slice(0, -1), ...STYLES];
+  const list = others.flatMap((o) => seeds.flatMap((seed) => [true, false].map((aHome) => ({ a: top, b: o, seed, aHome }))));
+  const matches = await playParallel(list, halfTicks, workers);
+  const { text, violations } = topReport(seeds, halfTicks, matches);
+  console.log(text);
+  if (write) {
+    const old = readFileSync(LADDER_DOC, 'utf8');
+    const at = old.indexOf(TOP_BEGIN);
+    const end = old.indexOf(TOP_END);
+    const rest = at >= 0 && end > at ? old.slice(end + TOP_END.length).replace(/^\n+/, '') : '';
+    writeFileSync(LADDER_DOC, `${(at >= 0 ? old.slice(0, at) : `${old.trimEnd()}\n\n`)}${text}${rest}`);
+    // The sample's match for the top pairing: the weaker rung at home on the first seed, as report() picks.
+    const below = LADDER[LADDER.length - 2]!;
+    const m = matches.find((x) => x.b === below && !x.aHome);
+    const sampleJson = JSON.parse(readFileSync(SAMPLE_FILE, 'utf8')) as { matches: LadderMatch[] };
+    if (m) {
+      const pick: LadderMatch = { a: below, b: top, seed: m.seed, aHome: true, goalsA: m.goalsB, goalsB: m.goalsA, hash: m.hash };
+      sampleJson.matches = [...sampleJson.matches.filter((x) => !(x.a === below && x.b === top)), pick];
+      writeFileSync(SAMPLE_FILE, JSON.stringify(sampleJson, null, 2) + '\n');
+    }
+    console.error('wrote the top rung section of docs/LADDER.md and its match in docs/ladder-sample.json');
+  }
+  if (violations.length > 0) process.exitCode = 1;
 }
 
 /** A few matches the tests replay: the first seed of each neighbouring pairing, the weaker team at home. */
@@ -199,6 +268,7 @@ async function main(argv: string[]): Promise<void> {
   let halfTicks = DEFAULT_HALF_TICKS;
   let write = true;
   let degenerates = false;
+  let topOnly = false;
   for (let k = 0; k < argv.length; k++) {
     const a = argv[k];
     const v = argv[k + 1];
@@ -207,18 +277,23 @@ async function main(argv: string[]): Promise<void> {
     else if (a === '--half-ticks' && v && /^\d+$/.test(v) && Number(v) >= 10) (halfTicks = Number(v)), k++;
     else if (a === '--no-write') write = false;
     else if (a === '--degenerates') degenerates = true;
+    else if (a === '--top') topOnly = true;
     else if (a === '--help') {
-      console.log('usage: node --no-node-snapshot --import tsx scripts/ladder.ts [--seeds 1-50] [--workers 2] [--half-ticks N] [--no-write] [--degenerates]');
+      console.log('usage: node --no-node-snapshot --import tsx scripts/ladder.ts [--seeds 1-50] [--workers 2] [--half-ticks N] [--no-write] [--degenerates | --top]');
       return;
     } else throw new Error(`unknown or incomplete argument '${a}' (try --help)`);
   }
   if (degenerates) return degenerateCheck(seeds, halfTicks, workers);
+  if (topOnly) return topRun(seeds, halfTicks, workers, write);
   const matches = await playParallel(fixtures(seeds), halfTicks, workers);
   const { text, violations } = report(seeds, halfTicks, matches);
   console.log(text);
   if (write) {
-    writeFileSync(join(ROOT, 'docs', 'LADDER.md'), text);
-    writeFileSync(join(ROOT, 'docs', 'ladder-sample.json'), JSON.stringify(sample(matches, halfTicks), null, 2) + '\n');
+    // The top rung's section (from a --top run) stays: it measures pairings this run does not play.
+    const old = existsSync(LADDER_DOC) ? readFileSync(LADDER_DOC, 'utf8') : '';
+    const top = old.indexOf(TOP_BEGIN);
+    writeFileSync(LADDER_DOC, top >= 0 ? `${text}\n${old.slice(top)}` : text);
+    writeFileSync(SAMPLE_FILE, JSON.stringify(sample(matches, halfTicks), null, 2) + '\n');
     console.error('wrote docs/LADDER.md and docs/ladder-sample.json');
   }
   if (violations.length > 0) process.exitCode = 1;

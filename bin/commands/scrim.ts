@@ -21,8 +21,8 @@ import { intOption, UserError } from '../errors.js';
 import { checkTeamArg, checkWritableDir } from '../../tournament/paths.js';
 import { onShutdown } from '../shutdown.js';
 
-/** The four reference styles (peers a contestant should beat) and ladder-5, the one to beat. */
-export const DEFAULT_OPPONENTS = 'builtin:possession,builtin:gegenpress,builtin:deepblock,builtin:direct,builtin:ladder-5';
+/** The four reference styles (peers a contestant should beat), ladder-5, and ladder-6, the one to beat. */
+export const DEFAULT_OPPONENTS = 'builtin:possession,builtin:gegenpress,builtin:deepblock,builtin:direct,builtin:ladder-5,builtin:ladder-6';
 
 interface ScrimOptions {
   vs: string;

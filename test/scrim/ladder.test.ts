@@ -20,6 +20,15 @@ describe('the ladder sample', () => {
     expect(readFileSync(new URL('../../docs/LADDER.md', import.meta.url), 'utf8')).toContain(`Measured on engine ${ENGINE_VERSION},`);
   });
 
+  it('the brief and the ladder page name the top rung as the one to beat', () => {
+    const top = LADDER[LADDER.length - 1]!;
+    const brief = readFileSync(new URL('../../docs/src/POLICY_API.md', import.meta.url), 'utf8').replace(/\s+/g, ' ');
+    expect(brief).toContain(`**\`builtin:${top}\` is the one to beat**`);
+    const page = readFileSync(new URL('../../docs/LADDER.md', import.meta.url), 'utf8');
+    expect(page).toContain(`\`builtin:${top}\` is the one to beat`);
+    expect(page).toContain(`## The top rung, ${top}, against every other rung and the four styles`);
+  });
+
   it('covers every neighbouring pair of rungs', () => {
     expect(sample.matches.map((m) => `${m.a}|${m.b}`)).toEqual(LADDER.slice(0, -1).map((a, i) => `${a}|${LADDER[i + 1]}`));
   });

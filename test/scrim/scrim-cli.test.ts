@@ -121,9 +121,9 @@ describe('matchday scrim refuses bad arguments clearly', () => {
     expect(r.err).toMatch(/no\/such\/policy\.js: policy file not found/);
   });
 
-  it('the default opponents are the four styles and ladder-5, as the brief says', () => {
+  it('the default opponents are the four styles, ladder-5 and ladder-6 (the one to beat), as the brief says', () => {
     const r = spawnSync('node', ['bin/matchday.mjs', 'scrim', '--help'], { encoding: 'utf8' });
-    expect(r.stdout.replace(/\s+/g, ' ')).toContain('builtin:possession,builtin:gegenpress,builtin:deepblock,builtin:direct,builtin:ladder-5');
+    expect(r.stdout.replace(/\s+/g, ' ')).toContain('builtin:possession,builtin:gegenpress,builtin:deepblock,builtin:direct,builtin:ladder-5,builtin:ladder-6');
   });
 
   it('a policy that cannot start: every match forfeited, the reason with its line, exit code 1', () => {
