@@ -862,7 +862,7 @@ function shootout(obs) {
 // ---------------------------------------------------------------------------------------------
 
 /** How we read them: a last line nearer halfway than `highLine` is a high line; more than `longRate` long balls per 1000 ticks is a long-ball team. */
-const READ = { highLine: 25, overTheTop: 0.6, longRate: 3, lineDrop: 10 };
+const READ = { highLine: 25, overTheTop: 0.6, longRate: 2, lineDrop: 10 };
 // ---------------------------------------------------------------------------------------------
 // Reading the opponent: what their team does over the match, and our numbers adjusted to it.
 // ---------------------------------------------------------------------------------------------
@@ -896,7 +896,7 @@ function readOpponent(obs, m) {
     seen.lineSum += second; seen.lineN++;
   }
   const lt = obs.lastTouch;
-  if (obs.mode === 'play' && lt !== null && lt.team === 'opponent' && b.vz > 3 && b.vx < -12 && obs.tick - seen.lastLong > 30) {
+  if (obs.mode === 'play' && lt !== null && lt.team === 'opponent' && b.vz > 2 && b.vx < -5 && b.vx * b.vx + b.vy * b.vy > 150 && obs.tick - seen.lastLong > 30) {
     seen.longs++; seen.lastLong = obs.tick;
   }
   if (obs.tick - seen.readAt < 300) return;
