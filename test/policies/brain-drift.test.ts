@@ -54,14 +54,15 @@ describe('the brain type-checks', () => {
 });
 
 describe('the ladder is frozen', () => {
-  // ladder-5 began as a copy of the brain; docs/LADDER.md measured these exact files, so they are
-  // never regenerated or edited. A stronger team is a new rung, with the ladder measured again.
+  // ladder-5 began as a copy of the brain, ladder-6 as ladder-5 with its own additions; docs/LADDER.md
+  // measured these exact files, so they are never regenerated or edited. A stronger team is a new rung, with the ladder measured again.
   const FROZEN: Record<string, string> = {
     'ladder-1': 'e9402d5bfb76038b5b24c4aa3bb55a956f144156d1191b9e1421cc5c2112248f',
     'ladder-2': '81c2aa9cf3950ba06298e1ab14ff5050caaa80a83c6acb35301153ca4e215418',
     'ladder-3': '2df24d5f8a6ce09d8af66434f0c2db18df06e4d4f3daa5ec1a43fa3670813ad5',
     'ladder-4': '1a9b6094d46b21b2ae559a0d392c2643765a8a43416a5dc3594a61054c38cb1b',
     'ladder-5': '45fbd9c38b31575079782daaf6e74d440e73f5fa0631b7daf3e42a26cbafe422',
+    'ladder-6': '2d0fbe27afa10ad5eda253b2afa94ac841e5cb63c6760b87b5d09135ef78c204',
   };
   for (const [name, sha] of Object.entries(FROZEN)) {
     it(`keeps ${name} byte for byte`, () => {

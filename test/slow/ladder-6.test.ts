@@ -2,7 +2,8 @@
 // teams of different authors' styles (test/fixtures/policies/counter-*.js). Full-length matches,
 // both sides on every seed, in-process; every match is deterministic, so these fixed seeds give
 // the same verdict on every run. The measured margins over 50 seeds are in docs/LADDER.md.
-// (The degenerate teams play the top rung in test/scrim/degenerate.test.ts.)
+// The exploits the referee's tests know lose to it too. (The degenerate teams play the top rung
+// in test/scrim/degenerate.test.ts.)
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_HALF_TICKS } from '../../engine/constants.js';
 import { LADDER } from '../../policies/builtins.js';
@@ -37,6 +38,14 @@ describe('ladder-6, the top of the ladder', () => {
     expect(r.w, JSON.stringify(r)).toBeGreaterThanOrEqual(2 * r.l);
     expect(r.gf, JSON.stringify(r)).toBeGreaterThan(r.ga);
   }, 600_000);
+
+  // The exploits the referee's tests know (test/referee/exploits.test.ts): none of them pays against it.
+  for (const fixture of ['kickoff-shooter', 'staller', 'keeper-carrier', 'camper']) {
+    it(`beats the exploit test team ${fixture} over seeds 1-2, both sides (4 matches)`, async () => {
+      const r = await record(TOP, `fixture:${fixture}`, [1, 2]);
+      expect(r.w, JSON.stringify(r)).toBeGreaterThan(r.l + r.d);
+    }, 600_000);
+  }
 
   for (const fixture of ['counter-direct', 'counter-lowblock', 'counter-wings']) {
     it(`beats the counter-attacking test team ${fixture} over seeds 1-4, both sides (8 matches)`, async () => {
