@@ -200,6 +200,9 @@ const HOW_THE_TOP_PLAYS = [
   '',
   'To beat it: it leaves space behind its line when it does not see long balls coming, its pressers can be',
   'passed around by quick, safe passes, and it shoots readily from 25-30 m, which gives the ball away.',
+  'Its margins are wide against ladder-5 and deepblock but slim against gegenpress and direct (the table',
+  'above): a team that presses as high as it does, or goes long early, takes points from it in about half',
+  'its games.',
   '',
 ];
 
