@@ -13,6 +13,7 @@ export function MatchdayCard({ md }: { md: SeasonMatchday }) {
         Matchday {md.n} <small className="muted">· {STATE[md.state] ?? md.state}</small>
         {md.deadline && md.state === 'open' && <small className="muted"> · deadline {new Date(md.deadline).toUTCString()}</small>}
       </h3>
+      {md.matches.length === 0 && <p className="muted">Its fixtures are made when its deadline passes.</p>}
       <table>
         <tbody>
           {md.matches.map((m) => {
