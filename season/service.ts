@@ -1,7 +1,7 @@
 // The season service: who a token is, submissions and their validation queue, notebooks, logs, deadlines,
 // locking and playing matchdays. All state is in the database, so a restarted host resumes where it stopped.
 import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { resolveTeam } from '../policies/builtins.js';
 import { gamesOf, bradleyTerryRatings, type Rating } from '../tournament/ratings.js';
@@ -9,7 +9,7 @@ import type { MatchRunner } from '../tournament/runner/cup-play.js';
 import { computeTable, type StandingRow } from '../tournament/standings.js';
 import type { CupMatchResult } from '../tournament/types.js';
 import { validatePolicy } from '../tournament/validate.js';
-import { DB_FILE, loadSeasonConfig, type SeasonConfig } from './config.js';
+import { DB_FILE, loadSeasonConfig, TOKENS_FILE, type SeasonConfig } from './config.js';
 import { openDb } from './db.js';
 import { teamLog, type TeamMatchLog } from './logs.js';
 import { playSeasonMatch, SeasonFiles } from './play.js';
@@ -138,7 +138,23 @@ export class SeasonService {
   rotateToken(team: string): string {
     const token = newToken();
     this.store.rotateTeamToken(team, tokenHash(token));
+    this.updateTokensFile(team, token);
     return token;
+  }
+
+  /** Keeps the organizer's tokens.json (0600) current after a rotation; a missing or unreadable one is left alone. */
+  private updateTokensFile(team: string, token: string): void {
+    const file = join(this.dir, TOKENS_FILE);
+    try {
+      const t = JSON.parse(readFileSync(file, 'utf8')) as { teams?: Record<string, string> };
+      if (typeof t !== 'object' || t === null || typeof t.teams !== 'object' || t.teams === null) return;
+      t.teams[team] = token;
+      const tmp = `${file}.tmp-${process.pid}`;
+      writeFileSync(tmp, JSON.stringify(t, null, 2) + '\n', { mode: 0o600, flag: 'w' });
+      renameSync(tmp, file);
+    } catch {
+      // The database is what counts; the file is a convenience for the organizer.
+    }
   }
 
   // Submissions

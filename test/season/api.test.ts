@@ -1,5 +1,7 @@
 // The season API through Fastify's inject: auth (401/403, nothing leaks), bad uploads (4xx, nothing stored),
 // invalid policies (stored invalid, never locked), forfeits, redaction, own-side logs, the OpenAPI document.
+import { readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ReplayReader } from '../../engine/replay/index.js';
@@ -10,6 +12,7 @@ import { b64, CHASER, chattyPolicy, SYNTAX_ERROR, tempSeason } from './helpers.j
 let host: SeasonHost;
 let app: FastifyInstance;
 let season: NewSeason;
+let dir: string;
 
 const auth = (token: string) => ({ authorization: `Bearer ${token}` });
 const tok = (team: string) => season.tokens.teams[team]!;
@@ -17,6 +20,7 @@ const tok = (team: string) => season.tokens.teams[team]!;
 beforeAll(async () => {
   const s = tempSeason();
   season = s.season;
+  dir = s.dir;
   host = openSeasonHost(s.dir, { workers: 2, validators: 1 });
   app = await apiApp(host);
   await host.service.start();
@@ -173,6 +177,9 @@ describe('season API', () => {
     const fresh = r.json().token as string;
     expect((await app.inject({ method: 'GET', url: '/api/v1/me', headers: auth(tok('D')) })).statusCode).toBe(401);
     expect((await app.inject({ method: 'GET', url: '/api/v1/me', headers: auth(fresh) })).json()).toEqual({ role: 'team', team: 'D' });
+    // The organizer's tokens.json follows, still readable by its owner only.
+    expect(JSON.parse(readFileSync(join(dir, 'tokens.json'), 'utf8')).teams.D).toBe(fresh);
+    expect(statSync(join(dir, 'tokens.json')).mode & 0o777).toBe(0o600);
   });
 
   it('serves an OpenAPI document generated from the schemas', async () => {
