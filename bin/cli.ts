@@ -1,20 +1,5 @@
 // The matchday command line: one subcommand per file in bin/commands, clear errors, non-zero exits.
 import { Command, CommanderError } from 'commander';
-import { registerCup } from './commands/cup.js';
-import { registerPlay } from './commands/play.js';
-import { registerValidate } from './commands/validate.js';
-import { registerServe } from './commands/serve.js';
-import { registerVerify } from './commands/verify.js';
-import { registerScrim } from './commands/scrim.js';
-import { registerSpec } from './commands/spec.js';
-import { registerNew } from './commands/new.js';
-import { registerInspect } from './commands/inspect.js';
-import { registerWorker } from './commands/worker.js';
-import { registerSeason } from './commands/season.js';
-import { registerHost } from './commands/host.js';
-import { registerSubmit } from './commands/submit.js';
-import { registerNotebook } from './commands/notebook.js';
-import { registerLogs } from './commands/logs.js';
 import { UserError } from './errors.js';
 import { ENGINE_VERSION } from '../engine/version.js';
 import { REPLAY_FORMAT_VERSION } from '../engine/replay/format.js';
@@ -26,21 +11,34 @@ const program = new Command('matchday')
   .version(`matchday engine ${ENGINE_VERSION}, replay format ${REPLAY_FORMAT_VERSION}, node ${process.versions.node}, v8 ${process.versions.v8}`, '-V, --version')
   .exitOverride();
 
-registerPlay(program);
-registerVerify(program);
-registerCup(program);
-registerValidate(program);
-registerServe(program);
-registerScrim(program);
-registerSpec(program);
-registerNew(program);
-registerInspect(program);
-registerWorker(program);
-registerSeason(program);
-registerHost(program);
-registerSubmit(program);
-registerNotebook(program);
-registerLogs(program);
+/**
+ * Every command, in the order --help lists them, loaded on demand: a command's file (and the packages it
+ * imports: the queue's Redis client, the viewer's server, progress bars) loads only when that command runs
+ * or when the whole list is wanted (--help, an unknown command). `matchday --help` then pays for all of
+ * them; `matchday play` paid for all the others before (docs/PERFORMANCE.md).
+ */
+const COMMANDS: Record<string, () => Promise<(program: Command) => void>> = {
+  play: async () => (await import('./commands/play.js')).registerPlay,
+  verify: async () => (await import('./commands/verify.js')).registerVerify,
+  cup: async () => (await import('./commands/cup.js')).registerCup,
+  validate: async () => (await import('./commands/validate.js')).registerValidate,
+  serve: async () => (await import('./commands/serve.js')).registerServe,
+  scrim: async () => (await import('./commands/scrim.js')).registerScrim,
+  spec: async () => (await import('./commands/spec.js')).registerSpec,
+  new: async () => (await import('./commands/new.js')).registerNew,
+  inspect: async () => (await import('./commands/inspect.js')).registerInspect,
+  worker: async () => (await import('./commands/worker.js')).registerWorker,
+  season: async () => (await import('./commands/season.js')).registerSeason,
+  host: async () => (await import('./commands/host.js')).registerHost,
+  submit: async () => (await import('./commands/submit.js')).registerSubmit,
+  notebook: async () => (await import('./commands/notebook.js')).registerNotebook,
+  logs: async () => (await import('./commands/logs.js')).registerLogs,
+};
+
+// The program has no options of its own before the command, so the first argument names the command.
+const named = process.argv[2];
+const wanted = named !== undefined && Object.hasOwn(COMMANDS, named) ? [named] : Object.keys(COMMANDS);
+for (const register of await Promise.all(wanted.map((name) => COMMANDS[name]!()))) register(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -1,17 +1,27 @@
 #!/usr/bin/env -S node --no-node-snapshot
-// The CLI entry: makes sure Node runs with --no-node-snapshot (isolated-vm needs it on Node 20), a UTC
-// clock and a fixed locale, then runs the CLI's bundle with plain node: no tsx, no TypeScript compiler.
-// The bundle is built from bin/cli.ts on first use and cached by content hash (sandbox/build-cache.mjs).
+// The CLI entry: a UTC clock and a fixed locale, --no-node-snapshot where an isolate may be made in this
+// process (isolated-vm needs it on Node 20), then the CLI's bundle with plain node: no tsx, no TypeScript
+// compiler. The bundle is built from bin/cli.ts on first use and cached by content hash (sandbox/build-cache.mjs).
 import { spawn } from 'node:child_process';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
-const ready = process.execArgv.includes('--no-node-snapshot') && process.env.TZ === 'UTC';
+/**
+ * Commands that play every match in match processes, which are started with --no-node-snapshot
+ * (tournament/runner/spawn.ts): this process never makes an isolate for them, so it need not start Node a
+ * second time to get the flag (~0.15 s of CPU on every call, docs/PERFORMANCE.md). Anything else (a command
+ * added later) is re-run with it. An argument starting with '-' (--help, --version) or none at all runs no command.
+ */
+const NO_ISOLATE_HERE = new Set(['play', 'verify', 'cup', 'validate', 'serve', 'scrim', 'spec', 'new', 'inspect', 'worker', 'season', 'host', 'submit', 'notebook', 'logs', 'help']);
+const command = process.argv[2];
+const needsFlag = command !== undefined && !command.startsWith('-') && !NO_ISOLATE_HERE.has(command);
+
+// Node reads TZ again when it is assigned, so the clock is UTC from here on without a restart; the CLI itself
+// formats nothing by locale (no Intl, no toLocale*), and match processes get all three in their environment.
+Object.assign(process.env, { TZ: 'UTC', LANG: 'C', LC_ALL: 'C' });
+const ready = !needsFlag || process.execArgv.includes('--no-node-snapshot');
 if (!ready) {
   // Re-run ourselves once with the flag; forward signals so no process is left behind.
-  const child = spawn(process.execPath, ['--no-node-snapshot', fileURLToPath(import.meta.url), ...process.argv.slice(2)], {
-    stdio: 'inherit',
-    env: { ...process.env, TZ: 'UTC', LANG: 'C', LC_ALL: 'C' },
-  });
+  const child = spawn(process.execPath, ['--no-node-snapshot', fileURLToPath(import.meta.url), ...process.argv.slice(2)], { stdio: 'inherit' });
   for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(sig, () => child.kill(sig));
   child.on('exit', (code, signal) => process.exit(code ?? (signal ? 128 + 1 : 1)));
 } else {
@@ -23,10 +33,11 @@ if (!ready) {
     process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`);
     process.exit(2);
   }
-  // Test hook: MATCHDAY_TEST_MODULES=1 prints the packages loaded by the time the CLI exits (stderr, last line).
+  // Test hook: MATCHDAY_TEST_MODULES=1 prints the process id that runs the CLI (so a test sees whether Node
+  // started twice), then, last line, the packages loaded by the time the CLI exits (stderr).
   if (process.env.MATCHDAY_TEST_MODULES === '1') {
     const { loadedPackages } = await import('../sandbox/build-cache.mjs');
-    process.on('exit', () => process.stderr.write(`matchday-test-modules: ${JSON.stringify(loadedPackages())}\n`));
+    process.on('exit', () => process.stderr.write(`matchday-test-pid: ${process.pid}\nmatchday-test-modules: ${JSON.stringify(loadedPackages())}\n`));
   }
   await import(pathToFileURL(cli).href);
 }

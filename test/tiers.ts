@@ -13,4 +13,8 @@ export const SLOW_TESTS: readonly string[] = [
   'test/scrim/degenerate.test.ts',
   // 50 WebSocket clients streaming replays at once.
   'test/viewer/load.test.ts',
+  // Every realm and work case of the hostile corpus three times, the third with two busy-looping processes
+  // holding both cores: a load test, whose busy processes also slowed every test running beside it.
+  // The corpus itself stays in the fast tier (hostile, hostile-work, hostile-realm), as does determinism under load (determinism.test.ts).
+  'test/sandbox/hostile-determinism.test.ts',
 ];

@@ -26,9 +26,10 @@ async function interrupted(signal: 'SIGINT' | 'SIGTERM'): Promise<{ code: number
     stdio: 'ignore',
   });
   const exited = new Promise<number | null>((r) => cli.on('exit', (code) => r(code)));
-  // Wait until the match process is running: the shim, the CLI and the match process all carry the tag.
+  // Wait until the match process is running: the CLI and the match process both carry the tag (`play`
+  // runs in the process it was started in: bin/matchday.mjs re-runs Node only for other commands).
   let most = 0;
-  for (let i = 0; i < 600 && most < 3; i++) {
+  for (let i = 0; i < 600 && most < 2; i++) {
     most = Math.max(most, tagged(tag).length);
     await sleep(50);
   }
@@ -46,7 +47,7 @@ describe('interrupting a command', () => {
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     it(`${signal} stops play cleanly and leaves no process behind`, async () => {
       const r = await interrupted(signal);
-      expect(r.matchProcesses).toBeGreaterThanOrEqual(3);
+      expect(r.matchProcesses).toBeGreaterThanOrEqual(2);
       expect(r.code).not.toBe(0);
       expect(r.left).toEqual([]);
     });

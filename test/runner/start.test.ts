@@ -71,9 +71,12 @@ describe('a match process', () => {
 describe('the CLI', () => {
   const run = (args: string[]) => {
     const r = spawnSync('node', ['bin/matchday.mjs', ...args], { encoding: 'utf8', env: { ...process.env, MATCHDAY_TEST_MODULES: '1' } });
-    const line = r.stderr.trim().split('\n').pop() ?? '';
+    const lines = r.stderr.trim().split('\n');
+    const line = lines.pop() ?? '';
     expect(line, r.stderr).toMatch(/^matchday-test-modules: /);
-    return { status: r.status, packages: JSON.parse(line.slice('matchday-test-modules: '.length)) as string[] };
+    const pid = /^matchday-test-pid: (\d+)$/.exec(lines.pop() ?? '');
+    expect(pid, r.stderr).not.toBeNull();
+    return { status: r.status, stderr: r.stderr, startedOnce: Number(pid![1]) === r.pid, packages: JSON.parse(line.slice('matchday-test-modules: '.length)) as string[] };
   };
 
   it('starts without TypeScript, esbuild or tsx', () => {
@@ -81,6 +84,21 @@ describe('the CLI', () => {
     expect(r.status).toBe(0);
     expect(r.packages).toContain('commander');
     for (const p of COMPILERS) expect(r.packages).not.toContain(p);
+  });
+
+  it('starts Node once for a command that makes no isolate in the CLI process, twice (adding --no-node-snapshot) otherwise', () => {
+    // spawnSync's plain `node` has no --no-node-snapshot: only a command not known to leave isolates to
+    // match processes is re-run with it.
+    const help = run(['--help']);
+    expect(help.startedOnce).toBe(true);
+    const play = run(['play', 'nope.js', 'builtin:statue']);
+    expect(play.status).toBe(1);
+    expect(play.stderr).toContain('nope.js: policy file not found');
+    expect(play.startedOnce).toBe(true);
+    const unknown = run(['plya']);
+    expect(unknown.status).not.toBe(0);
+    expect(unknown.stderr).toMatch(/unknown command 'plya'/);
+    expect(unknown.startedOnce).toBe(false);
   });
 
   it('loads TypeScript only to instrument a policy it has not seen, then takes it from the cache', () => {
