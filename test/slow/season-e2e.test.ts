@@ -26,7 +26,9 @@ const lastJson = (out: string) => JSON.parse(out.trim().split('\n').at(-1)!) as 
 
 /** Starts `matchday host dir --port 0` and resolves with its API URL, read from the line it prints. */
 function startHost(dir: string): Promise<{ proc: ChildProcess; url: string }> {
-  const proc = spawn('node', [CLI, 'host', dir, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  // Started the way bin/matchday.mjs would re-start itself (the flag and TZ=UTC), so this pid is the host
+  // itself and SIGKILL kills it, not a wrapper that would leave the host running.
+  const proc = spawn(process.execPath, ['--no-node-snapshot', CLI, 'host', dir, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, TZ: 'UTC' } });
   hosts.add(proc);
   return new Promise((resolve, reject) => {
     let out = '';
@@ -103,9 +105,12 @@ async function runSeason(kill: boolean): Promise<MatchOut[]> {
   expect(advance().matchday).toBe(2);
 
   if (kill) {
-    host.proc.kill('SIGKILL');
-    await new Promise((r) => host.proc.once('exit', r));
-    hosts.delete(host.proc);
+    const dead = host;
+    dead.proc.kill('SIGKILL');
+    await new Promise((r) => dead.proc.once('exit', r));
+    hosts.delete(dead.proc);
+    // Nothing answers on the old address any more: the host is really gone.
+    await expect(fetch(`${dead.url}/season`)).rejects.toThrow();
     host = await startHost(dir);
   }
   expect(cli(['notebook', 'get', '--matchday', '1'], as('A')).out).toBe('md1: press');
