@@ -24,6 +24,9 @@ export function registerServe(program: Command): void {
       const port = intOption('--port', opts.port, 0, 65535);
       // Loaded here, not at start: the server brings fastify and ws, a good part of the CLI's start-up CPU.
       const { startServer } = await import('../../viewer/server/index.js');
+      // A wrong path is reported before the client is rebuilt (which prints and takes seconds).
+      const { checkServePath } = await import('../../viewer/server/sources.js');
+      checkServePath(path);
       if (opts.build) {
         const { ensureClientBuilt } = await import('../../viewer/server/client-build.js');
         await ensureClientBuilt((line) => process.stderr.write(`viewer: ${line}\n`));

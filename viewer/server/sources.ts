@@ -141,6 +141,18 @@ function emptyList(kind: SourceKind, name: string): ServedList {
 
 /** Picks the source for a path given on the command line (or forced to a cup folder); a missing path is the user's error. */
 export function openSource(path: string, kind?: 'cup'): Source {
+  const { root, file } = checkServePath(path);
+  if (file) return new ReplayFileSource(root);
+  if (kind === 'cup') return new CupSource(root);
+  return isCupFolder(root) ? new CupSource(root) : new ScrimSource(root);
+}
+
+/**
+ * The checks openSource makes on `path` before it reads anything: a readable file or folder, or a UserError
+ * naming the path. `serve` runs them before anything slower (such as rebuilding the client), so a wrong path
+ * is the first and only thing it reports.
+ */
+export function checkServePath(path: string): { root: string; file: boolean } {
   const root = resolve(path);
   let st;
   try {
@@ -154,9 +166,7 @@ export function openSource(path: string, kind?: 'cup'): Source {
   } catch (e) {
     throw new UserError(`${path}: cannot read it (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
   }
-  if (st.isFile()) return new ReplayFileSource(root);
-  if (kind === 'cup') return new CupSource(root);
-  return isCupFolder(root) ? new CupSource(root) : new ScrimSource(root);
+  return { root, file: st.isFile() };
 }
 
 /** A source with no files: what a running cup serves before anything is on disk. */
