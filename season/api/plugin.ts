@@ -61,14 +61,17 @@ export function seasonApi(service: SeasonService, opts: SeasonApiOptions = {}) {
       },
       transform: jsonSchemaTransform,
     });
-    // Before authentication, so a flood of wrong tokens is limited too; keyed by the token's hash, never the token.
+    // Before the routes run, so a flood of wrong tokens is limited too. A valid token has a bucket of its own,
+    // keyed by its hash (never the token); anything else (no token, a malformed or a wrong one) shares its
+    // client address's bucket, or a guesser could take a fresh bucket with every guess.
     await app.register(rateLimit, {
       global: true,
       max: opts.rateLimit?.max ?? 120,
       timeWindow: opts.rateLimit?.timeWindowMs ?? 60_000,
       keyGenerator: (req) => {
         const t = bearer(req);
-        return typeof t === 'string' ? `t:${tokenHash(t)}` : `ip:${clientAddress(req, opts.trustProxy === true)}`;
+        if (typeof t === 'string' && service.authenticate(t)) return `t:${tokenHash(t)}`;
+        return `ip:${clientAddress(req, opts.trustProxy === true)}`;
       },
     });
 

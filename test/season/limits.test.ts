@@ -36,6 +36,16 @@ describe('season API rate limits', () => {
     expect(wrong).toEqual([401, 401, 401, 429]);
   });
 
+  it('gives a guesser no fresh bucket per guess: every wrong token shares its address\'s limit', async () => {
+    const { app, tokens } = await server();
+    const get = (t: string) => app.inject({ method: 'GET', url: '/api/v1/me', headers: { authorization: `Bearer ${t}` } });
+    const codes = [];
+    for (let i = 0; i < 5; i++) codes.push((await get('md_' + String(i).repeat(64))).statusCode);
+    expect(codes).toEqual([401, 401, 401, 429, 429]);
+    // A team's own valid token keeps its own bucket while its address is over the limit.
+    expect((await get(tokens.teams.A!)).statusCode).toBe(200);
+  });
+
   it('ignores X-Forwarded-For unless configured to trust it', async () => {
     const plain = await server(false);
     const codes = [];
