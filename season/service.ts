@@ -309,6 +309,7 @@ export class SeasonService {
       state: md.state,
       matches,
       standings: md.state === 'played' ? this.table(upTo) : null,
+      ratings: md.state === 'played' ? this.ratings(upTo) : null,
     };
   }
 

@@ -73,6 +73,8 @@ export const seasonReply = z.object({
         }),
       ),
       standings: z.array(standingRow).nullable(),
+      /** Ratings from every result up to and including this matchday, once it is played: the viewer plots them. */
+      ratings: z.array(rating).nullable(),
     }),
   ),
   standings: z.array(standingRow),

@@ -133,6 +133,11 @@ describe('season API', () => {
       if (m.home === 'C' || m.away === 'C') expect(m.home === 'C' ? m.versions.home : m.versions.away).toBeNull();
     }
     expect(md.standings).toHaveLength(4);
+    // Ratings after this matchday, one per team, for the viewer's plot; C lost by forfeit to B, so B rates above C.
+    expect(md.ratings.map((r: { team: string }) => r.team).sort()).toEqual(['A', 'B', 'C', 'D']);
+    const rating = (t: string) => md.ratings.find((r: { team: string; rating: number }) => r.team === t).rating;
+    expect(rating('B')).toBeGreaterThan(rating('C'));
+    for (const m of st.matchdays) expect(m.ratings === null).toBe(m.state !== 'played');
     // Matchday 1 of a 4-team league (Berger tables) is A v D and C v B: one match played, one forfeit.
     expect(md.matches.map((m: { home: string; away: string; replay: boolean }) => [m.home, m.away, m.replay])).toEqual([['A', 'D', true], ['C', 'B', false]]);
     expect(md.matches[1].score).toEqual([0, 3]);
