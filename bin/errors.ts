@@ -11,3 +11,10 @@ export function intOption(name: string, value: string, min = 0, max = 0xffffffff
   if (n < min || n > max) throw new UserError(`${name} must be between ${min} and ${max}, got ${value}`);
   return n;
 }
+
+/** Parses --pace: times real time, above 0 and at most 10,000; or throws a UserError naming the value. */
+export function paceOption(v: string): number {
+  const x = Number(v);
+  if (!Number.isFinite(x) || x <= 0 || x > 10_000) throw new UserError(`--pace must be a number above 0 (times real time), got '${v}'`);
+  return x;
+}

@@ -5,9 +5,10 @@ import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync 
 import { join } from 'node:path';
 import { defaultConfig } from '../engine/setup.js';
 import { fromEngineResult } from '../tournament/engine-result.js';
-import type { MatchRunner } from '../tournament/runner/cup-play.js';
+import { pacedFeed, type LiveOptions, type MatchRunner } from '../tournament/runner/cup-play.js';
 import type { CupMatchResult, MatchSettings, TeamSpec } from '../tournament/types.js';
 import { redactReplay } from './redact.js';
+import { LiveRedactor } from './redact-live.js';
 import type { MatchRow, SeasonStore, SubmissionRow } from './store.js';
 
 const sha256 = (b: Uint8Array): string => createHash('sha256').update(b).digest('hex');
@@ -88,7 +89,7 @@ export function forfeitResult(m: MatchRow, home: boolean, away: boolean): CupMat
 }
 
 /** Plays `m` (or scores its forfeit) and records the result; resolves once it is stored. */
-export async function playSeasonMatch(store: SeasonStore, files: SeasonFiles, runner: MatchRunner, m: MatchRow, settings: MatchSettings): Promise<CupMatchResult> {
+export async function playSeasonMatch(store: SeasonStore, files: SeasonFiles, runner: MatchRunner, m: MatchRow, settings: MatchSettings, live?: LiveOptions): Promise<CupMatchResult> {
   const subs = [m.home_submission, m.away_submission].map((id) => (id === null ? null : store.submission(id)));
   if (!subs[0] || !subs[1]) {
     const r = forfeitResult(m, !subs[0], !subs[1]);
@@ -103,7 +104,12 @@ export async function playSeasonMatch(store: SeasonStore, files: SeasonFiles, ru
   mkdirSync(files.replays, { recursive: true });
   const tmp = join(files.replays, `tmp-${m.id}-${process.pid}.mdr`);
   try {
-    const raw = await runner.run({ matchId: m.id, config, home, away, out: tmp });
+    // Shown live under the API's match id, redacted blob by blob like the public replay: no source, no debug output.
+    const feed = live ? pacedFeed(m.id, live, { label: `matchday ${m.matchday}: ${m.home} v ${m.away}`, home: m.home, away: m.away }) : null;
+    const redactor = new LiveRedactor(`live match ${m.id}`);
+    const hooks = feed ? { onBlob: (kind: 'header' | 'segment' | 'footer', blob: Uint8Array) => feed.blob(kind, redactor.blob(kind, blob)) } : {};
+    const raw = await runner.run({ matchId: m.id, config, home, away, out: tmp, stream: feed !== null }, hooks);
+    await feed?.done();
     const r = fromEngineResult({ matchId: m.id, seed: m.seed, home: { id: m.home, name: m.home, policy: home.file }, away: { id: m.away, name: m.away, policy: away.file } }, raw);
     const sha = files.storeReplay(tmp);
     store.setResult(m.id, r, sha);

@@ -5,7 +5,7 @@ import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { resolveTeam } from '../policies/builtins.js';
 import { gamesOf, bradleyTerryRatings, type Rating } from '../tournament/ratings.js';
-import type { MatchRunner } from '../tournament/runner/cup-play.js';
+import type { LiveOptions, MatchRunner } from '../tournament/runner/cup-play.js';
 import { computeTable, type StandingRow } from '../tournament/standings.js';
 import type { CupMatchResult } from '../tournament/types.js';
 import { validatePolicy } from '../tournament/validate.js';
@@ -65,6 +65,13 @@ export class SeasonService {
   private closed = false;
   /** The matchday being played and how far it got, for the status route and `season advance`. */
   private progress: { matchday: number; done: number; total: number; error: string | null } | null = null;
+  /** Where matches are shown while they are played (the viewer's live hub under `matchday host`); none in tests unless set. */
+  private live: LiveOptions | undefined;
+
+  /** Shows every match played from now on live, redacted like the public replays. */
+  setLive(live: LiveOptions): void {
+    this.live = live;
+  }
 
   constructor(
     readonly dir: string,
@@ -390,7 +397,7 @@ export class SeasonService {
       todo.map(async (m) => {
         const settings = plannedById.get(m.id)?.settings ?? { halfTicks: this.config.halfTicks, extraTime: false, extraTimeTicks: 1000, shootout: false };
         try {
-          const r = await playSeasonMatch(this.store, this.files, this.opts.matches, m, settings);
+          const r = await playSeasonMatch(this.store, this.files, this.opts.matches, m, settings, this.live);
           this.progress!.done++;
           this.opts.log?.(`matchday ${n}: ${m.id} ${m.home} ${r.score[0]}-${r.score[1]} ${m.away}`);
         } catch (e) {

@@ -14,7 +14,7 @@ import { LiveHub } from '../../viewer/server/live.js';
 import { DEFAULT_HOST, DEFAULT_PORT } from '../../viewer/protocol.js';
 import type { ViewerServer } from '../../viewer/server/index.js';
 import { MatchPool } from '../../tournament/runner/pool.js';
-import { intOption, UserError } from '../errors.js';
+import { intOption, paceOption, UserError } from '../errors.js';
 import { checkReadableFile, checkTeamArg, checkWritableDir } from '../../tournament/paths.js';
 import { onShutdown } from '../shutdown.js';
 import { allowOriginOption } from './http-options.js';
@@ -35,12 +35,6 @@ interface CupOptions {
 
 /** Matches queued at once when they are played through Redis (workers take them as they free up). */
 const QUEUED_AT_ONCE = 256;
-
-function paceOption(v: string): number {
-  const x = Number(v);
-  if (!Number.isFinite(x) || x <= 0 || x > 10_000) throw new UserError(`--pace must be a number above 0 (times real time), got '${v}'`);
-  return x;
-}
 
 /** Progress on stderr: a bar on a terminal, plain lines otherwise. */
 function progressReporter(): { update(p: CupProgress): void; stop(): void } {

@@ -1,7 +1,7 @@
 // `matchday host <dir>`: serves a season's API and plays its matchdays (deadlines fire on a timer; a missed one at start).
 // The API is a plugin on the one HTTP app (viewer/server/http), mounted at /api/v1.
 import type { Command } from 'commander';
-import { intOption } from '../errors.js';
+import { intOption, paceOption } from '../errors.js';
 import { onShutdown } from '../shutdown.js';
 
 interface HostCliOptions {
@@ -12,6 +12,7 @@ interface HostCliOptions {
   trustProxy?: boolean;
   rateLimit: string;
   allowOrigin: string[];
+  pace?: string;
 }
 
 export function registerHost(program: Command): void {
@@ -25,6 +26,7 @@ export function registerHost(program: Command): void {
     .option('--validators <n>', 'validations at once (more wait in a queue)', '2')
     .option('--rate-limit <n>', 'requests per minute per token (or per address without one)', '120')
     .option('--trust-proxy', 'rate-limit tokenless clients by X-Forwarded-For (only behind your own proxy)')
+    .option('--pace <x>', 'show matchdays live at x times real time (the next match waits for the last to be shown; pacing never changes a result) [default: as fast as they are played]')
     .option('--allow-origin <origin>', 'a web origin whose pages may call this server (repeatable)', (v: string, all: string[]) => [...all, v], [] as string[])
     .action(async (dir: string, opts: HostCliOptions) => {
       const port = intOption('--port', opts.port, 0, 65535);
@@ -44,6 +46,8 @@ export function registerHost(program: Command): void {
         await host.close();
         throw e;
       }
+      // Matches of a matchday show live in the viewer under their API ids, redacted like the public replays.
+      host.service.setLive({ sink: server.live, pace: opts.pace === undefined ? 0 : paceOption(opts.pace) });
       onShutdown(async () => {
         await server.close();
         await host.close();

@@ -4,7 +4,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ReplayReader } from '../../engine/replay/index.js';
+import { decodeBlob, ReplayReader, type Frame } from '../../engine/replay/index.js';
 import { apiApp, openSeasonHost, type SeasonHost } from '../../season/host.js';
 import type { NewSeason } from '../../season/create.js';
 import { b64, CHASER, chattyPolicy, SYNTAX_ERROR, tempSeason } from './helpers.js';
@@ -14,6 +14,22 @@ let app: FastifyInstance;
 let season: NewSeason;
 let dir: string;
 
+// What the viewer's live hub would receive while a matchday is played: every blob, by match id.
+const liveBlobs = new Map<string, { label?: string; blobs: Uint8Array[]; ended: boolean }>();
+const liveSink = {
+  begin(id: string, header: Uint8Array, meta?: { label?: string }) {
+    liveBlobs.set(id, { label: meta?.label, blobs: [header], ended: false });
+  },
+  segment(id: string, blob: Uint8Array) {
+    liveBlobs.get(id)!.blobs.push(blob);
+  },
+  end(id: string, footer: Uint8Array) {
+    const m = liveBlobs.get(id)!;
+    m.blobs.push(footer);
+    m.ended = true;
+  },
+};
+
 const auth = (token: string) => ({ authorization: `Bearer ${token}` });
 const tok = (team: string) => season.tokens.teams[team]!;
 
@@ -22,6 +38,7 @@ beforeAll(async () => {
   season = s.season;
   dir = s.dir;
   host = openSeasonHost(s.dir, { workers: 2, validators: 1 });
+  host.service.setLive({ sink: liveSink, pace: 0 });
   app = await apiApp(host);
   await host.service.start();
 }, 60_000);
@@ -158,7 +175,24 @@ describe('season API', () => {
       const fr = new ReplayReader(full.rawPayload, 'full');
       expect(fr.footer.hash).toBe(reader.footer.hash);
       expect(fr.header.teams.some((t) => t.source.includes('console.log'))).toBe(true);
+      // Shown live under its API id, redacted the same way: the frames of the full replay, no source, no debug output.
+      const live = liveBlobs.get(m.id);
+      expect(live?.ended, `live blobs of ${m.id}`).toBe(true);
+      expect(live!.label).toBe(`matchday 1: ${m.home} v ${m.away}`);
+      const frames: Frame[] = [];
+      for (const blob of live!.blobs) {
+        const d = decodeBlob(blob, 'live');
+        if (d.kind === 'header') for (const t of d.header.teams) expect(t.source).toBe(`// redacted during the season; sha256 ${t.sha256}\n`);
+        if (d.kind === 'segment') frames.push(...d.segment.frames);
+        if (d.kind === 'footer') expect(d.footer.hash).toBe(fr.footer.hash);
+      }
+      const fullFrames = Array.from({ length: fr.segmentCount }, (_, i) => fr.frames(i)).flat();
+      expect(fullFrames.some((f) => f.debug[0] !== null || f.debug[1] !== null)).toBe(true);
+      expect(frames.map((f) => f.debug)).toEqual(fullFrames.map(() => [null, null]));
+      expect(frames.map(({ debug: _d, ...rest }) => rest)).toEqual(fullFrames.map(({ debug: _d, ...rest }) => rest));
     }
+    // A forfeit is never played, so never shown live.
+    expect(liveBlobs.has(md.matches[1].id)).toBe(false);
   }, 120_000);
 
   it('gives a team only its own side of the logs', async () => {

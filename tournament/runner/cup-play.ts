@@ -34,7 +34,7 @@ const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
  * Feeds one match's blobs to the live sink, released at the chosen pace. Pacing only delays
  * what spectators see (and so when the cup moves on); the match itself is already decided.
  */
-function pacedFeed(matchId: string, live: LiveOptions, meta: { label?: string; home?: string; away?: string }) {
+export function pacedFeed(matchId: string, live: LiveOptions, meta: { label?: string; home?: string; away?: string }) {
   const segmentMs = (SEGMENT_TICKS / TICKS_PER_SECOND) * 1000;
   let chain = Promise.resolve();
   let start = 0;
