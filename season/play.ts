@@ -41,8 +41,9 @@ export class SeasonFiles {
     return join(this.replays, `${sha}.mdr`);
   }
 
-  redactedPath(sha: string): string {
-    return join(this.replays, 'redacted', `${sha}.mdr`);
+  /** The public copy, or with `side` the copy for that team (its own debug output kept). */
+  redactedPath(sha: string, side?: 0 | 1): string {
+    return join(this.replays, 'redacted', side === undefined ? `${sha}.mdr` : `${sha}.side${side}.mdr`);
   }
 
   /** Stores a finished replay (moved from `tmp`); returns its hash. */
@@ -57,14 +58,14 @@ export class SeasonFiles {
    * The redacted copy of stored replay `sha`, made on first request and kept: re-encoding a full-length
    * replay costs seconds of this process's time, which a matchday should not wait for.
    */
-  redacted(sha: string): string | null {
-    const red = this.redactedPath(sha);
+  redacted(sha: string, side?: 0 | 1): string | null {
+    const red = this.redactedPath(sha, side);
     if (existsSync(red)) return red;
     const full = this.replayPath(sha);
     if (!existsSync(full)) return null;
     mkdirSync(join(this.replays, 'redacted'), { recursive: true });
     const tmp = `${red}.tmp-${process.pid}-${Math.random().toString(36).slice(2)}`;
-    writeFileSync(tmp, redactReplay(readFileSync(full), full));
+    writeFileSync(tmp, redactReplay(readFileSync(full), full, side));
     renameSync(tmp, red);
     return red;
   }

@@ -260,11 +260,17 @@ export class SeasonService {
 
   // Replays
 
-  /** The replay file of a match: redacted unless `full`; null when there is none. */
-  replayFile(matchId: string, full: boolean): string | null {
+  /**
+   * The replay file of a match: redacted unless `full`; null when there is none. A team that played the
+   * match (`viewer`) gets the redacted copy with its own debug output kept, to see its marks in the viewer.
+   */
+  replayFile(matchId: string, full: boolean, viewer: Principal | null = null): string | null {
     const m = this.store.match(matchId);
     if (!m?.replay_sha256) return null;
-    if (!full) return this.files.redacted(m.replay_sha256);
+    if (!full) {
+      const side = viewer?.role === 'team' ? (viewer.team === m.home ? 0 : viewer.team === m.away ? 1 : undefined) : undefined;
+      return this.files.redacted(m.replay_sha256, side);
+    }
     const f = this.files.replayPath(m.replay_sha256);
     return existsSync(f) ? f : null;
   }

@@ -172,7 +172,8 @@ export function seasonApi(service: SeasonService, opts: SeasonApiOptions = {}) {
     });
 
     r.get('/matches/:id/replay', { schema: { params: S.matchParams } }, async (req, reply) => {
-      const f = service.replayFile(req.params.id, false);
+      // With the token of a team that played it: that team's own debug output is kept in its copy.
+      const f = service.replayFile(req.params.id, false, req.principal);
       if (!f) return deny(reply, 404, 'no replay for this match');
       return reply.type('application/octet-stream').send(readFileSync(f));
     });

@@ -191,6 +191,24 @@ describe('season API', () => {
       expect(frames.map((f) => f.debug)).toEqual(fullFrames.map(() => [null, null]));
       expect(frames.map(({ debug: _d, ...rest }) => rest)).toEqual(fullFrames.map(({ debug: _d, ...rest }) => rest));
     }
+    // A team that played the match gets its own debug output in its copy (to see its marks), never the opponent's;
+    // a team that did not play it gets the public copy.
+    const [m1] = played as Array<{ id: string; home: string; away: string }>;
+    const side = (team: string) => (m1!.home === team ? 0 : 1);
+    const copyFor = async (team: string) => {
+      const r = await app.inject({ method: 'GET', url: `/api/v1/matches/${m1!.id}/replay`, headers: auth(tok(team)) });
+      expect(r.statusCode).toBe(200);
+      const rd = new ReplayReader(r.rawPayload, `copy for ${team}`);
+      return Array.from({ length: rd.segmentCount }, (_, i) => rd.frames(i)).flat();
+    };
+    const own = await copyFor(m1!.home);
+    expect(own.some((f) => f.debug[side(m1!.home)] !== null)).toBe(true);
+    expect(own.every((f) => f.debug[1 - side(m1!.home)] === null)).toBe(true);
+    const other = await copyFor(m1!.away);
+    expect(other.some((f) => f.debug[side(m1!.away)] !== null)).toBe(true);
+    expect(other.every((f) => f.debug[1 - side(m1!.away)] === null)).toBe(true);
+    const outsider = ['A', 'B', 'C', 'D'].find((t) => t !== m1!.home && t !== m1!.away)!;
+    expect((await copyFor(outsider)).every((f) => f.debug[0] === null && f.debug[1] === null)).toBe(true);
     // A forfeit is never played, so never shown live.
     expect(liveBlobs.has(md.matches[1].id)).toBe(false);
   }, 120_000);
