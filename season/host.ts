@@ -2,6 +2,7 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import { MatchPool } from '../tournament/runner/pool.js';
 import { seasonApi, type SeasonApiOptions } from './api/plugin.js';
+import { lockSeason } from './lock.js';
 import { SeasonService } from './service.js';
 
 export { API_PREFIX } from './api/prefix.js';
@@ -28,21 +29,27 @@ export function openSeasonHost(dir: string, opts: HostOptions = {}): SeasonHost 
   const validations = new MatchPool(opts.validators ?? 2);
   const opt: ConstructorParameters<typeof SeasonService>[1] = { matches, validations };
   if (opts.log) opt.log = opts.log;
-  let service: SeasonService;
+  let service: SeasonService | undefined;
+  let unlock: () => void;
   try {
     service = new SeasonService(dir, opt);
+    // After the folder is known to be a season (the service checked it), before anything is fired or played.
+    unlock = lockSeason(dir);
   } catch (e) {
     void matches.close();
     void validations.close();
+    if (service) void service.close();
     throw e;
   }
+  const s = service;
   return {
-    service,
-    plugin: seasonApi(service, opts),
+    service: s,
+    plugin: seasonApi(s, opts),
     close: async () => {
-      service.stop();
+      s.stop();
       await Promise.allSettled([matches.close(), validations.close()]);
-      await service.close();
+      await s.close();
+      unlock();
     },
   };
 }
