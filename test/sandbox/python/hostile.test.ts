@@ -167,6 +167,43 @@ def tick(obs):
     expect(d?.marks).toEqual([{ kind: 'dot', x: 1, y: 2, color: 'red' }, { kind: 'text', x: 0, y: 0, text: 'hello', color: 'white' }]);
   });
 
+  it('one Python team cannot leave anything for the next: the compiled interpreter is shared per process, its state is not', () => {
+    // What a team would plant: a module, an attribute on builtins, one on a built-in module.
+    const plant = `
+import sys, builtins, math
+def plant():
+    sys.modules['leak'] = 1
+    builtins.leak = 1
+    try:
+        math.leak = 1
+    except Exception:
+        pass
+def seen():
+    import sys, builtins, math
+    return 'leak' in sys.modules or hasattr(builtins, 'leak') or hasattr(math, 'leak')
+`;
+    // Control: the detector does see what is planted in its own interpreter.
+    const self = runPolicy(`${plant}
+def tick(obs):
+    plant()
+    return [{'moveTo': {'x': 1 if seen() else 0, 'y': 0}}]
+`, { filename: 'self.py', ticks: 1 });
+    expect(self.ticks[0]!.commands[1]).toBe(1);
+    // A planter, then another team in the same process (a match process plays both sides and many matches).
+    runPolicy(`${plant}
+plant()
+def tick(obs):
+    plant()
+    return []
+`, { filename: 'planter.py', ticks: 2 });
+    const other = runPolicy(`${plant}
+def tick(obs):
+    return [{'moveTo': {'x': 1 if seen() else 0, 'y': 0}}]
+`, { filename: 'other.py', ticks: 1 });
+    expect(other.setup.ok).toBe(true);
+    expect(other.ticks[0]!.commands[1]).toBe(0);
+  });
+
   it('time and random are deterministic stand-ins', () => {
     const r = twice(`
 import time, random
