@@ -17,4 +17,14 @@ export const SLOW_TESTS: readonly string[] = [
   // holding both cores: a load test, whose busy processes also slowed every test running beside it.
   // The corpus itself stays in the fast tier (hostile, hostile-work, hostile-realm), as does determinism under load (determinism.test.ts).
   'test/sandbox/hostile-determinism.test.ts',
+  // Full-length matches of every rung replayed against docs/ladder-sample.json (seven matches, ~20 s of CPU).
+  'test/scrim/ladder.test.ts',
+  // Suites that start a private redis-server and run the queue through it.
+  'test/queue/remote.test.ts',
+  'test/queue/refuse.test.ts',
+  // Season end to end: a Python team through validation, lock and matchday; a host restarted mid-matchday.
+  'test/season/python.test.ts',
+  'test/season/resume.test.ts',
+  // 200 WebSocket clients on one live match and 10,000 malformed messages: a load test.
+  'test/viewer/flood.test.ts',
 ];
