@@ -17,6 +17,8 @@ export const seasonConfigSchema = z
       z.object({ type: z.literal('league'), double: z.boolean().default(false) }).strict(),
       z.object({ type: z.literal('swiss'), rounds: z.number().int().min(1) }).strict(),
       z.object({ type: z.literal('knockout') }).strict(),
+      // Groups of four from a seeded draw (pots by the order of `teams`), then the top two of each into a bracket.
+      z.object({ type: z.literal('worldcup'), thirdPlace: z.boolean().default(true) }).strict(),
     ]),
     /** ISO time of the first deadline; null with manual deadlines. */
     start: z.string().datetime().nullable(),
@@ -38,6 +40,9 @@ export const seasonConfigSchema = z
   .superRefine((c, ctx) => {
     if (new Set(c.teams).size !== c.teams.length) ctx.addIssue({ code: 'custom', path: ['teams'], message: 'team names must differ' });
     if ((c.start === null) !== (c.everyMs === null)) ctx.addIssue({ code: 'custom', path: ['start'], message: 'start and everyMs go together (both null: manual)' });
+    if (c.format.type === 'worldcup' && ![8, 16, 32].includes(c.teams.length)) {
+      ctx.addIssue({ code: 'custom', path: ['teams'], message: `a worldcup season takes 8, 16 or 32 teams (groups of four), got ${c.teams.length}` });
+    }
     for (const t of c.teams) if (!c.tokenHashes.teams[t]) ctx.addIssue({ code: 'custom', path: ['tokenHashes', 'teams'], message: `no token for team ${t}` });
   });
 

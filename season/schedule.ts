@@ -1,10 +1,13 @@
 // A season's matchdays from the tournament's own formats: each matchday plays one round of the format.
 import { cupConfigSchema, type CupConfig } from '../tournament/config.js';
-import { makeFormat, type CupFormat, type CupSummary } from '../tournament/formats/index.js';
+import { drawFor, makeFormat, type CupFormat, type CupSummary } from '../tournament/formats/index.js';
 import { matchSettings } from '../tournament/scheduler.js';
 import { matchSeed } from '../tournament/seeds.js';
 import type { CupMatchResult, MatchSettings, PlannedMatch } from '../tournament/types.js';
 import type { SeasonConfig } from './config.js';
+
+/** Group matchdays of a World-Cup season: a round robin of four teams. */
+const GROUP_MATCHDAYS = 3;
 
 export interface SeasonMatch extends PlannedMatch {
   seed: number;
@@ -16,7 +19,9 @@ export function cupConfigOf(s: SeasonConfig): CupConfig {
   return cupConfigSchema.parse({
     name: s.name,
     seed: s.seed,
-    format: s.format,
+    // A season's World Cup is the cup's, third-place match as the season asks.
+    format: s.format.type === 'worldcup' ? { type: 'worldcup' } : s.format,
+    thirdPlace: s.format.type === 'worldcup' ? s.format.thirdPlace : false,
     // Placeholders: a season plays each team's locked submission, never a file named here.
     teams: s.teams.map((id) => ({ id, policy: 'builtin:statue' })),
     match: { halfTicks: s.halfTicks, extraTime: true, extraTimeTicks: Math.max(10, Math.round(s.halfTicks / 3)), shootout: true },
@@ -29,7 +34,7 @@ export class SeasonSchedule {
 
   constructor(readonly season: SeasonConfig) {
     this.cup = cupConfigOf(season);
-    this.format = makeFormat({ config: this.cup, draw: null });
+    this.format = makeFormat({ config: this.cup, draw: drawFor(this.cup) });
   }
 
   /** How many matchdays the season has. */
@@ -38,6 +43,8 @@ export class SeasonSchedule {
     const n = this.season.teams.length;
     if (f.type === 'league') return (n % 2 === 0 ? n - 1 : n) * (f.double ? 2 : 1);
     if (f.type === 'swiss') return f.rounds;
+    // Three group matchdays (groups of four), then one per knockout round; the third-place match shares the final's.
+    if (f.type === 'worldcup') return GROUP_MATCHDAYS + Math.log2(n / 2);
     return Math.ceil(Math.log2(n));
   }
 
@@ -48,10 +55,13 @@ export class SeasonSchedule {
    */
   matchesOf(n: number, results: ReadonlyMap<string, CupMatchResult>): SeasonMatch[] {
     const plan = this.format.plan(results);
+    const type = this.season.format.type;
     const picked =
-      this.season.format.type === 'league'
+      type === 'league'
         ? plan.matches.filter((m) => m.label === `Matchday ${n}` || m.label.startsWith(`Matchday ${n},`))
-        : plan.matches.filter((m) => !results.has(m.id));
+        : type === 'worldcup' && n <= GROUP_MATCHDAYS
+          ? plan.matches.filter((m) => m.stage === 'group' && /, matchday (\d+)/.exec(m.label)?.[1] === String(n))
+          : plan.matches.filter((m) => !results.has(m.id));
     return picked.map((m) => ({ ...m, seed: matchSeed(this.cup.seed, m.id), settings: matchSettings(this.cup, m.knockout) }));
   }
 

@@ -301,6 +301,17 @@ export class SeasonService {
       matchdays,
       standings: this.table(all),
       ratings: this.ratings(all),
+      ...this.stages(results),
+    };
+  }
+
+  /** The format's own view where it has one: a World Cup's group tables, a knockout's bracket, and the champion. */
+  private stages(results: ReadonlyMap<string, CupMatchResult>) {
+    const s = this.schedule.summary(results);
+    return {
+      groups: s.groups?.map((g) => ({ name: g.name, teams: g.teams, table: g.table, complete: g.complete })) ?? null,
+      bracket: s.bracket?.map((t) => ({ id: t.id, label: t.label, home: t.home, away: t.away, matches: t.matches, winner: t.winner, decidedBy: t.decidedBy ?? null })) ?? null,
+      champion: s.champion,
     };
   }
 

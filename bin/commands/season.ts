@@ -15,6 +15,7 @@ interface NewOptions {
   halfTicks: string;
   rounds?: string;
   double?: boolean;
+  thirdPlace?: boolean;
   json?: boolean;
 }
 
@@ -31,8 +32,8 @@ function formatOf(opts: NewOptions) {
     case 'league': return { type: 'league' as const, double: opts.double === true };
     case 'swiss': return { type: 'swiss' as const, rounds: intOption('--rounds', opts.rounds ?? '3', 1, 100) };
     case 'knockout': return { type: 'knockout' as const };
-    case 'worldcup': throw new UserError('--format worldcup is not available for seasons yet (league, swiss or knockout)');
-    default: throw new UserError(`--format must be league, swiss or knockout, got '${opts.format}'`);
+    case 'worldcup': return { type: 'worldcup' as const, thirdPlace: opts.thirdPlace !== false };
+    default: throw new UserError(`--format must be league, swiss, knockout or worldcup, got '${opts.format}'`);
   }
 }
 
@@ -46,7 +47,7 @@ interface SeasonStatus {
   current: number | null;
   ended: boolean;
   progress: { matchday: number; done: number; total: number; error: string | null } | null;
-  matchdays: Array<{ n: number; state: string; matches: Array<{ id: string; home: string; away: string; score: [number, number] | null; forfeit: { home: string | null; away: string | null } | null }> }>;
+  matchdays: Array<{ n: number; state: string; matches: Array<{ id: string; home: string; away: string; score: [number, number] | null; shootout?: [number, number] | null; forfeit: { home: string | null; away: string | null } | null }> }>;
 }
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
@@ -59,7 +60,8 @@ export function registerSeason(program: Command): void {
     .description('create a season folder: season.json and tokens.json (one admin token, one per team; keep it secret)')
     .argument('<dir>', 'the season folder')
     .requiredOption('--teams <list>', 'team names, comma-separated (letters, digits, "_", "-", ".")')
-    .option('--format <f>', 'league, swiss or knockout', 'league')
+    .option('--format <f>', 'league, swiss, knockout or worldcup (8, 16 or 32 teams: groups of four by a seeded draw, pots in the order listed, then a bracket)', 'league')
+    .option('--no-third-place', 'a worldcup season without the third-place match')
     .option('--double', 'a league played home and away')
     .option('--rounds <n>', 'rounds of a Swiss season')
     .option('--seed <s>', 'the season seed', '1')
@@ -109,7 +111,7 @@ export function registerSeason(program: Command): void {
           last = line;
         }
         if (md?.state === 'played') {
-          for (const m of md.matches) process.stdout.write(`${m.id}  ${m.home} ${m.score?.[0]}-${m.score?.[1]} ${m.away}${m.forfeit ? ` (forfeit: ${[m.forfeit.home && m.home, m.forfeit.away && m.away].filter(Boolean).join(' and ')} had no valid submission)` : ''}\n`);
+          for (const m of md.matches) process.stdout.write(`${m.id}  ${m.home} ${m.score?.[0]}-${m.score?.[1]}${m.shootout ? ` (${m.shootout[0]}-${m.shootout[1]} on penalties)` : ''} ${m.away}${m.forfeit ? ` (forfeit: ${[m.forfeit.home && m.home, m.forfeit.away && m.away].filter(Boolean).join(' and ')} had no valid submission)` : ''}\n`);
           process.stdout.write(`matchday ${n} played${st.ended ? '; the season has ended' : ''}\n`);
           if (opts.json) process.stdout.write(JSON.stringify({ matchday: n, ended: st.ended, matches: md.matches }) + '\n');
           return;

@@ -79,6 +79,19 @@ export const seasonReply = z.object({
   ),
   standings: z.array(standingRow),
   ratings: z.array(rating),
+  /** A World-Cup season's groups (null for other formats). */
+  groups: z.array(z.object({ name: z.string(), teams: z.array(z.string()), table: z.array(standingRow), complete: z.boolean() })).nullable(),
+  /** The knockout ties of a knockout or World-Cup season, sides null until known (null for other formats). */
+  bracket: z
+    .array(
+      z.object({
+        id: z.string(), label: z.string(), home: z.string().nullable(), away: z.string().nullable(), matches: z.array(z.string()),
+        winner: z.string().nullable(), decidedBy: z.enum(['match', 'lot']).nullable(),
+      }),
+    )
+    .nullable(),
+  /** The winner once a knockout or World-Cup season is decided. */
+  champion: z.string().nullable(),
 });
 
 /** GET /teams/{team}/logs: the team's own side of each of its matches on one matchday. */

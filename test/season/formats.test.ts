@@ -44,4 +44,37 @@ describe('season formats', () => {
     expect(st.matchdays[1]!.matches).toHaveLength(1);
     expect(st.ended).toBe(true);
   });
+
+  it('a World-Cup season: three group matchdays, then semi-finals of winners v the other group\'s runners-up, then the final and third place', async () => {
+    const teams = ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H'];
+    const { played, st } = await playAll({ type: 'worldcup', thirdPlace: true }, teams);
+    expect(played).toEqual([1, 2, 3, 4, 5]);
+    expect(st.groups).toHaveLength(2);
+    const groups = st.groups!;
+    expect(groups.flatMap((g) => g.teams).sort()).toEqual(teams);
+    // Each group matchday: every group plays one round of its round robin, nobody twice.
+    for (const md of st.matchdays.slice(0, 3)) {
+      expect(md.matches).toHaveLength(4);
+      expect(md.matches.every((m) => m.id.startsWith('G-'))).toBe(true);
+      expect(new Set(md.matches.flatMap((m) => [m.home, m.away])).size).toBe(8);
+    }
+    const pairs = new Set(st.matchdays.slice(0, 3).flatMap((md) => md.matches.map((m) => [m.home, m.away].sort().join('-'))));
+    expect(pairs.size).toBe(12);
+    // The semi-finals pair each group's winner with the other group's runner-up, as the tables after matchday 3 have them.
+    const [g1, g2] = groups.map((g) => g.table.map((r) => r.team));
+    const semis = st.matchdays[3]!.matches.map((m) => [m.home, m.away].sort().join('-')).sort();
+    expect(semis).toEqual([[g1![0]!, g2![1]!].sort().join('-'), [g2![0]!, g1![1]!].sort().join('-')].sort());
+    expect(st.matchdays[4]!.matches).toHaveLength(2);
+    expect(st.bracket!.map((t) => t.label)).toEqual(expect.arrayContaining(['Final']));
+    expect(st.bracket!.find((t) => t.label === 'Final')!.winner).toBe(st.champion);
+    expect(st.champion).not.toBeNull();
+    expect(st.ended).toBe(true);
+  });
+
+  it('refuses a World-Cup season of a team count that does not make groups of four into a bracket', () => {
+    const dir = join(mkdtempSync(join(tmpdir(), 'md-formats-')), 's');
+    expect(() => createSeason(dir, { name: 't', seed: 9, teams: ['A', 'B', 'C', 'D', 'E', 'F'], format: { type: 'worldcup' }, start: null, everyMs: null, halfTicks: 100 })).toThrow(
+      /teams: a worldcup season takes 8, 16 or 32 teams \(groups of four\), got 6/,
+    );
+  });
 });

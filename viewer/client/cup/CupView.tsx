@@ -1,6 +1,6 @@
 // The cup view: name and champion, groups (or the table), the bracket, the matches and the ratings.
 import type { ServedList } from '../../protocol.js';
-import { Bracket } from './Bracket.js';
+import { Bracket, cupBracketMatch } from './Bracket.js';
 import { MatchList } from './MatchList.js';
 import { Ratings } from './Ratings.js';
 import { StandingsTable } from './StandingsTable.js';
@@ -24,7 +24,7 @@ export function CupView({ served }: { served: ServedList }) {
         </div>
       )}
       {served.table && <StandingsTable title="Table" rows={served.table} name={name} />}
-      {served.bracket.length > 0 && <Bracket ties={served.bracket} matches={served.matches} name={name} />}
+      {served.bracket.length > 0 && <Bracket ties={served.bracket} match={cupBracketMatch(served.matches)} name={name} />}
       <div className="cup-bottom">
         <MatchList matches={served.matches} name={name} />
         {served.ratings.length > 0 && <Ratings ratings={served.ratings} name={name} />}

@@ -1,7 +1,8 @@
 // The season API's public shapes as the client reads them (GET /api/v1/season and friends). The server's
 // zod schemas live in season/api; the client may not import them (it bundles only engine and protocol), so
 // these are checked loosely on arrival (isSeasonStatus) rather than trusted.
-import type { RatingInfo, TableRow } from '../../protocol.js';
+import type { GroupInfo, RatingInfo, TableRow } from '../../protocol.js';
+import type { BracketTie } from '../cup/Bracket.js';
 
 export const API = '/api/v1';
 /** The server's list of mounted APIs (viewer/server/http/app.ts). */
@@ -44,6 +45,11 @@ export interface SeasonStatus {
   matchdays: SeasonMatchday[];
   standings: TableRow[];
   ratings: RatingInfo[];
+  /** A World-Cup season's groups; null for other formats (and from a server before they were served). */
+  groups?: GroupInfo[] | null;
+  /** The ties of a knockout or World-Cup season; null for other formats. */
+  bracket?: BracketTie[] | null;
+  champion?: string | null;
 }
 
 export interface SubmissionInfo {
@@ -78,5 +84,7 @@ function isObj(x: unknown): x is Record<string, unknown> {
 export function isSeasonStatus(x: unknown): x is SeasonStatus {
   if (!isObj(x) || typeof x.name !== 'string' || !Array.isArray(x.teams) || !Array.isArray(x.matchdays)) return false;
   if (!Array.isArray(x.standings) || !Array.isArray(x.ratings)) return false;
+  if (x.groups != null && !(Array.isArray(x.groups) && x.groups.every((g) => isObj(g) && typeof g.name === 'string' && Array.isArray(g.table)))) return false;
+  if (x.bracket != null && !(Array.isArray(x.bracket) && x.bracket.every((t) => isObj(t) && typeof t.id === 'string' && typeof t.label === 'string' && Array.isArray(t.matches)))) return false;
   return x.matchdays.every((m) => isObj(m) && typeof m.n === 'number' && Array.isArray(m.matches) && m.matches.every((g) => isObj(g) && typeof g.id === 'string' && typeof g.home === 'string' && typeof g.away === 'string'));
 }
