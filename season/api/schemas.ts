@@ -103,7 +103,13 @@ export const logsReply = z.object({
       matchId: z.string(),
       side: z.enum(['home', 'away']),
       opponent: z.string(),
-      ticks: z.array(z.object({ tick: z.number().int(), logs: z.array(z.string()), marks: z.array(z.unknown()), faults: z.array(z.unknown()) })),
+      ticks: z.array(
+        z.object({
+          tick: z.number().int(), logs: z.array(z.string()), marks: z.array(z.unknown()),
+          // engine/controller.ts's Fault: the client shows kind and message (test/types/season-api-contract.ts).
+          faults: z.array(z.object({ tick: z.number().int(), kind: z.string(), message: z.string(), line: z.number().int().optional(), fatal: z.boolean().optional() })),
+        }),
+      ),
       budget: z.object({ median: z.number(), p99: z.number(), max: z.number() }).nullable(),
       overBudgetTicks: z.number().int(),
       errorTicks: z.number().int(),

@@ -1,6 +1,7 @@
 // The season API's public shapes as the client reads them (GET /api/v1/season and friends). The server's
 // zod schemas live in season/api; the client may not import them (it bundles only engine and protocol), so
-// these are checked loosely on arrival (isSeasonStatus) rather than trusted.
+// these are checked loosely on arrival (isSeasonStatus) rather than trusted. test/types/season-api-contract.ts holds
+// them to the schemas at compile time: every reply the server can send must fit these types.
 import type { GroupInfo, RatingInfo, TableRow } from '../../protocol.js';
 import type { BracketTie } from '../cup/Bracket.js';
 
