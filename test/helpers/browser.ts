@@ -31,6 +31,8 @@ export function ensureViewerBuilt(): void {
 export interface BrowserRig {
   context: BrowserContext;
   page: Page;
+  /** Every uncaught page error and console error of `page` since launch: a test expects none. */
+  errors: string[];
   close(): Promise<void>;
 }
 
@@ -48,9 +50,15 @@ export async function launchBrowser(viewport = { width: 1280, height: 800 }): Pr
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
   const page = context.pages()[0] ?? (await context.newPage());
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
   return {
     context,
     page,
+    errors,
     close: async () => {
       await context.close();
       await rm(profile, { recursive: true, force: true });
@@ -66,4 +74,16 @@ export async function readHook(page: Page): Promise<Omit<MatchdayHook, 'frame' |
     const { frame: _f, seek: _s, play: _p, pause: _q, setSpeed: _v, drawMs: _d, ...rest } = h;
     return JSON.parse(JSON.stringify(rest)) as typeof rest;
   });
+}
+
+/**
+ * Waits until `pred`, an expression over `h` (the page's window.__matchday), holds. On a timeout the error says
+ * what the hook showed instead, so a failure explains itself.
+ */
+export async function waitHook(p: Page, pred: string, timeout = 30_000): Promise<void> {
+  try {
+    await p.waitForFunction(`(() => { const h = window.__matchday; return !!h && (${pred}); })()`, null, { timeout, polling: 50 });
+  } catch (e) {
+    throw new Error(`waiting for ${pred}: ${(e as Error).message.split('\n')[0]}; the hook says ${JSON.stringify(await readHook(p))}`);
+  }
 }

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { NewSeason } from '../../season/create.js';
 import { API_PREFIX, openSeasonHost, type SeasonHost } from '../../season/host.js';
 import { startServer, type ViewerServer } from '../../viewer/server/index.js';
-import { ensureViewerBuilt, launchBrowser, readHook, VIEWER_DIST, type BrowserRig } from '../helpers/browser.js';
+import { ensureViewerBuilt, launchBrowser, readHook, VIEWER_DIST, waitHook, type BrowserRig } from '../helpers/browser.js';
 import { chattyPolicy, ROOT, tempSeason } from '../season/helpers.js';
 
 const SHOTS = fileURLToPath(new URL('../viewer/screenshots/', import.meta.url));
@@ -22,20 +22,13 @@ let host: SeasonHost;
 let server: ViewerServer;
 let rig: BrowserRig;
 let page: Page;
-const pageErrors: string[] = [];
+let pageErrors: string[] = [];
 
 interface Status {
   standings: Array<{ team: string; played: number; pts: number }>;
   matchdays: Array<{ n: number; state: string; matches: Array<{ id: string; home: string; away: string; score: [number, number] | null; replay: boolean }> }>;
 }
 
-async function waitHook(p: Page, pred: string, timeout = 60_000): Promise<void> {
-  try {
-    await p.waitForFunction(`(() => { const h = window.__matchday; return !!h && (${pred}); })()`, null, { timeout, polling: 50 });
-  } catch (e) {
-    throw new Error(`waiting for ${pred}: ${(e as Error).message.split('\n')[0]}; the hook says ${JSON.stringify(await readHook(p))}`);
-  }
-}
 
 beforeAll(async () => {
   ensureViewerBuilt();
@@ -55,10 +48,7 @@ beforeAll(async () => {
   server = await startServer({ port: 0, host: '127.0.0.1', name: 'season', distDir: VIEWER_DIST, plugins: [{ plugin: host.plugin, options: { prefix: API_PREFIX } }] });
   rig = await launchBrowser();
   page = rig.page;
-  page.on('pageerror', (e) => pageErrors.push(e.message));
-  page.on('console', (m) => {
-    if (m.type() === 'error') pageErrors.push(m.text());
-  });
+  pageErrors = rig.errors;
 }, 600_000);
 
 afterAll(async () => {
@@ -104,8 +94,8 @@ describe('season pages on the real season API', () => {
     const m = status.matchdays[1]!.matches.find((x) => x.replay)!;
     await page.goto(`${server.url}#/`);
     await page.locator(`[data-testid=season-match][data-match="${m.id}"] .score a`).click();
-    await waitHook(page, 'h.playing && h.tick >= 25');
-    await waitHook(page, 'h.final');
+    await waitHook(page, 'h.playing && h.tick >= 25', 60_000);
+    await waitHook(page, 'h.final', 60_000);
     expect((await readHook(page))!.error).toBeNull();
     expect(pageErrors).toEqual([]);
   });

@@ -14,7 +14,7 @@ import type { Frame } from '../../engine/replay/types.js';
 import type { CupReport } from '../../tournament/report.js';
 import { layoutFor, toScreen } from '../../viewer/client/match/draw.js';
 import { startServer, type ViewerServer } from '../../viewer/server/index.js';
-import { ensureViewerBuilt, launchBrowser, readHook, VIEWER_DIST, type BrowserRig } from '../helpers/browser.js';
+import { ensureViewerBuilt, launchBrowser, readHook, VIEWER_DIST, waitHook, type BrowserRig } from '../helpers/browser.js';
 import { makeCupFolder, recordMatch } from '../helpers/viewer-server.js';
 
 const SHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
@@ -26,22 +26,13 @@ let server: ViewerServer;
 let rig: BrowserRig;
 let page: Page;
 /** Uncaught page errors and console errors: any of them fails the run. */
-const pageErrors: string[] = [];
+let pageErrors: string[] = [];
 
 function replayOf(id: string): ReplayReader {
   const m = report.results.find((r) => r.id === id)!;
   return new ReplayReader(readFileSync(resolve(cupDir, m.replay)), m.replay);
 }
 
-async function waitHook(p: Page, pred: string, timeout = 30_000): Promise<void> {
-  // `pred` is an expression over `h`, the page's window.__matchday.
-  try {
-    await p.waitForFunction(`(() => { const h = window.__matchday; return !!h && (${pred}); })()`, null, { timeout, polling: 50 });
-  } catch (e) {
-    // Say what the page showed instead, so a failure explains itself.
-    throw new Error(`waiting for ${pred}: ${(e as Error).message.split('\n')[0]}; the hook says ${JSON.stringify(await readHook(p))}`);
-  }
-}
 
 beforeAll(async () => {
   ensureViewerBuilt();
@@ -53,10 +44,7 @@ beforeAll(async () => {
   server = await startServer({ root: cupDir, port: 0, host: '127.0.0.1', distDir: VIEWER_DIST });
   rig = await launchBrowser();
   page = rig.page;
-  page.on('pageerror', (e) => pageErrors.push(e.message));
-  page.on('console', (m) => {
-    if (m.type() === 'error') pageErrors.push(m.text());
-  });
+  pageErrors = rig.errors;
   mkdirSync(SHOTS, { recursive: true });
 }, 240_000);
 

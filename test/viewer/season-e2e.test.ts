@@ -10,7 +10,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ReplayReader } from '../../engine/replay/reader.js';
 import { startServer, type ViewerServer } from '../../viewer/server/index.js';
-import { ensureViewerBuilt, launchBrowser, readHook, VIEWER_DIST, type BrowserRig } from '../helpers/browser.js';
+import { ensureViewerBuilt, launchBrowser, readHook, VIEWER_DIST, waitHook, type BrowserRig } from '../helpers/browser.js';
 import { FIXTURE_TOKEN, makeSeasonFixture, type SeasonFixture } from '../helpers/season-fixture.js';
 import { recordMatch } from '../helpers/viewer-server.js';
 
@@ -20,7 +20,7 @@ let fixture: SeasonFixture;
 let server: ViewerServer;
 let rig: BrowserRig;
 let page: Page;
-const pageErrors: string[] = [];
+let pageErrors: string[] = [];
 
 interface Status {
   standings: Array<{ team: string; pts: number; played: number; gd: number }>;
@@ -33,13 +33,6 @@ async function api<T>(path: string): Promise<T> {
   return (await r.json()) as T;
 }
 
-async function waitHook(p: Page, pred: string, timeout = 30_000): Promise<void> {
-  try {
-    await p.waitForFunction(`(() => { const h = window.__matchday; return !!h && (${pred}); })()`, null, { timeout, polling: 50 });
-  } catch (e) {
-    throw new Error(`waiting for ${pred}: ${(e as Error).message.split('\n')[0]}; the hook says ${JSON.stringify(await readHook(p))}`);
-  }
-}
 
 beforeAll(async () => {
   ensureViewerBuilt();
@@ -47,10 +40,7 @@ beforeAll(async () => {
   server = await startServer({ port: 0, host: '127.0.0.1', name: 'Fixture Season', distDir: VIEWER_DIST, plugins: [{ plugin: fixture.plugin, options: { prefix: '/api/v1' } }] });
   rig = await launchBrowser();
   page = rig.page;
-  page.on('pageerror', (e) => pageErrors.push(e.message));
-  page.on('console', (m) => {
-    if (m.type() === 'error') pageErrors.push(m.text());
-  });
+  pageErrors = rig.errors;
   mkdirSync(SHOTS, { recursive: true });
 }, 240_000);
 
