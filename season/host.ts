@@ -1,5 +1,6 @@
 // Runs a season's server: the service with its match pools, and the API mounted on an HTTP app.
 import Fastify, { type FastifyInstance } from 'fastify';
+import type { MatchRunner } from '../tournament/runner/cup-play.js';
 import { MatchPool } from '../tournament/runner/pool.js';
 import { seasonApi, type SeasonApiOptions } from './api/plugin.js';
 import { lockSeason } from './lock.js';
@@ -11,6 +12,12 @@ import { API_PREFIX } from './api/prefix.js';
 export interface HostOptions extends SeasonApiOptions {
   /** Match processes for the season's matches. [default: 1] */
   workers?: number;
+  /**
+   * Plays the season's matches instead of a local pool of `workers` processes: `matchday host --redis` passes the
+   * queue's RemotePool, so matchdays are played by `matchday worker` processes anywhere. Validations stay local
+   * (a contestant waits on them). Closed with the host.
+   */
+  matches?: MatchRunner & { close(): Promise<void> };
   /** Validations at once; more wait in a queue. [default: 2] */
   validators?: number;
   log?: (line: string) => void;
@@ -25,7 +32,7 @@ export interface SeasonHost {
 
 /** Opens the season in `dir` with its pools; call `service.start()` once the API is listening. */
 export function openSeasonHost(dir: string, opts: HostOptions = {}): SeasonHost {
-  const matches = new MatchPool(opts.workers ?? 1);
+  const matches = opts.matches ?? new MatchPool(opts.workers ?? 1);
   const validations = new MatchPool(opts.validators ?? 2);
   const opt: ConstructorParameters<typeof SeasonService>[1] = { matches, validations };
   if (opts.log) opt.log = opts.log;

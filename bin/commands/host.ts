@@ -1,7 +1,7 @@
 // `matchday host <dir>`: serves a season's API and plays its matchdays (deadlines fire on a timer; a missed one at start).
 // The API is a plugin on the one HTTP app (viewer/server/http), mounted at /api/v1.
 import type { Command } from 'commander';
-import { intOption, paceOption } from '../errors.js';
+import { intOption, paceOption, UserError } from '../errors.js';
 import { onShutdown } from '../shutdown.js';
 
 interface HostCliOptions {
@@ -13,6 +13,7 @@ interface HostCliOptions {
   rateLimit: string;
   allowOrigin: string[];
   pace?: string;
+  redis?: string;
 }
 
 export function registerHost(program: Command): void {
@@ -27,11 +28,14 @@ export function registerHost(program: Command): void {
     .option('--rate-limit <n>', 'requests per minute per token (or per address without one)', '120')
     .option('--trust-proxy', 'rate-limit tokenless clients by X-Forwarded-For (only behind your own proxy)')
     .option('--pace <x>', 'show matchdays live at x times real time (the next match waits for the last to be shown; pacing never changes a result) [default: as fast as they are played]')
+    .option('--redis <url>', 'queue the matchdays\' matches on Redis for `matchday worker` processes anywhere instead of playing them here (redis:// or rediss://); submissions are still validated here')
     .option('--allow-origin <origin>', 'a web origin whose pages may call this server (repeatable)', (v: string, all: string[]) => [...all, v], [] as string[])
     .action(async (dir: string, opts: HostCliOptions) => {
       const port = intOption('--port', opts.port, 0, 65535);
       const [{ openSeasonHost, API_PREFIX }, { startHttpApp }] = await Promise.all([import('../../season/host.js'), import('../../viewer/server/http/app.js')]);
+      const matches = opts.redis === undefined ? undefined : await seasonQueue(dir, opts.redis);
       const host = openSeasonHost(dir, {
+        ...(matches ? { matches } : {}),
         workers: intOption('--workers', opts.workers, 1, 256),
         validators: intOption('--validators', opts.validators, 1, 64),
         rateLimit: { max: intOption('--rate-limit', opts.rateLimit, 1, 1_000_000), timeWindowMs: 60_000 },
@@ -57,4 +61,29 @@ export function registerHost(program: Command): void {
       // A failure there is logged and leaves the host serving: `season advance` retries an unfinished matchday.
       await host.service.start().catch((e: unknown) => process.stderr.write(`matchday host: ${(e as Error).message}\n`));
     });
+}
+
+/**
+ * The queue for a season's matches. Its identity names this season alone: a job id is the identity, the versions
+ * and the match id, so two seasons sharing a Redis (or one made again with the same name and seed) never collect
+ * each other's results. The admin token's hash is random per `season new`; the identity is hashed again (with the
+ * versions) before it names a job, so none of it can be read back from Redis.
+ */
+async function seasonQueue(dir: string, url: string) {
+  const [{ loadSeasonConfig }, { checkRedisUrl }, { RemotePool }] = await Promise.all([
+    import('../../season/config.js'),
+    import('../../tournament/queue/redis.js'),
+    import('../../tournament/queue/remote-pool.js'),
+  ]);
+  const config = loadSeasonConfig(dir);
+  try {
+    checkRedisUrl(url);
+    return await RemotePool.connect({
+      url,
+      identity: { season: config.name, seed: config.seed, created: config.tokenHashes.admin },
+      notice: (line) => process.stderr.write(`queue: ${line}\n`),
+    });
+  } catch (e) {
+    throw new UserError((e as Error).message);
+  }
 }
