@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { createSeason } from '../../season/create.js';
 import { SeasonService } from '../../season/service.js';
 import type { MatchRunner } from '../../tournament/runner/cup-play.js';
+import { MatchPool } from '../../tournament/runner/pool.js';
 
 /** No team ever submits here, so every match is a double forfeit and nothing may reach a runner. */
 const NO_RUNNER: MatchRunner = { run: () => Promise.reject(new Error('no match should be played')) };
@@ -68,5 +69,39 @@ describe('season deadlines', () => {
     await svc.close();
     expect(readFileSync(join(dir, 'season.sqlite')).includes(Buffer.from(s.tokens.admin))).toBe(false);
     expect(() => createSeason(dir, { name: 't', seed: 1, teams: ['A', 'B'], format: { type: 'league' }, start: null, everyMs: null })).toThrow(/already exists/);
+  });
+
+  it('a deadline waits for a validation still running on a submission received before it, then locks that submission', async () => {
+    const dir = join(mkdtempSync(join(tmpdir(), 'md-deadline-')), 's');
+    createSeason(dir, { name: 't', seed: 3, teams: ['A', 'B', 'C', 'D'], format: { type: 'league' }, start: null, everyMs: null, halfTicks: 20, validateHalfTicks: 20 });
+    const pool = new MatchPool(1);
+    // Validations wait at a gate the test opens, so the deadline certainly fires while A's is running.
+    let open!: () => void;
+    const gate = new Promise<void>((r) => (open = r));
+    let validating = 0;
+    const gated: MatchRunner = { run: async (job, hooks) => (validating++, await gate, pool.run(job, hooks)) };
+    const svc = new SeasonService(dir, { matches: pool, validations: gated });
+    try {
+      await svc.start();
+      const submitted = svc.submit('A', 'a.js', Buffer.from(readFileSync('policies/chaser.js')));
+      await until(() => validating === 1);
+      const advanced = svc.advance();
+      await new Promise((r) => setTimeout(r, 300));
+      // The deadline has fired but the matchday is not locked: A's validation is still running.
+      expect(svc.store.matchday(1)!.state).toBe('open');
+      open();
+      expect((await submitted).status).toBe('valid');
+      expect(await advanced).toBe(1);
+      const md1 = svc.status().matchdays[0]!;
+      expect(md1.state).toBe('played');
+      const a = md1.matches.find((m) => m.home === 'A' || m.away === 'A')!;
+      // A played with its version 1; its opponent, who never submitted, forfeited.
+      expect(a.versions[a.home === 'A' ? 'home' : 'away']).toBe(1);
+      expect(a.forfeit).toEqual({ home: a.home === 'A' ? null : expect.any(String), away: a.away === 'A' ? null : expect.any(String) });
+    } finally {
+      open();
+      await svc.close();
+      await pool.close();
+    }
   });
 });
