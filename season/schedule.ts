@@ -28,6 +28,15 @@ export function cupConfigOf(s: SeasonConfig): CupConfig {
   });
 }
 
+/** How many matchdays a season of `teams` teams in `format` has: one round of the format each. */
+export function matchdayCount(format: SeasonConfig['format'], teams: number): number {
+  if (format.type === 'league') return (teams % 2 === 0 ? teams - 1 : teams) * (format.double ? 2 : 1);
+  if (format.type === 'swiss') return format.rounds;
+  // Three group matchdays (groups of four), then one per knockout round; the third-place match shares the final's.
+  if (format.type === 'worldcup') return GROUP_MATCHDAYS + Math.log2(teams / 2);
+  return Math.ceil(Math.log2(teams));
+}
+
 export class SeasonSchedule {
   readonly cup: CupConfig;
   private readonly format: CupFormat;
@@ -39,13 +48,7 @@ export class SeasonSchedule {
 
   /** How many matchdays the season has. */
   get matchdays(): number {
-    const f = this.season.format;
-    const n = this.season.teams.length;
-    if (f.type === 'league') return (n % 2 === 0 ? n - 1 : n) * (f.double ? 2 : 1);
-    if (f.type === 'swiss') return f.rounds;
-    // Three group matchdays (groups of four), then one per knockout round; the third-place match shares the final's.
-    if (f.type === 'worldcup') return GROUP_MATCHDAYS + Math.log2(n / 2);
-    return Math.ceil(Math.log2(n));
+    return matchdayCount(this.season.format, this.season.teams.length);
   }
 
   /**

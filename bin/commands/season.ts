@@ -2,6 +2,7 @@
 import { basename, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { createSeason } from '../../season/create.js';
+import { matchdayCount } from '../../season/schedule.js';
 import { SeasonClient } from '../../season/client.js';
 import { UserError, intOption } from '../errors.js';
 
@@ -14,6 +15,7 @@ interface NewOptions {
   manual?: boolean;
   halfTicks: string;
   rounds?: string;
+  matchdays?: string;
   double?: boolean;
   thirdPlace?: boolean;
   json?: boolean;
@@ -30,7 +32,8 @@ export function parseDuration(text: string): number {
 function formatOf(opts: NewOptions) {
   switch (opts.format) {
     case 'league': return { type: 'league' as const, double: opts.double === true };
-    case 'swiss': return { type: 'swiss' as const, rounds: intOption('--rounds', opts.rounds ?? '3', 1, 100) };
+    // A Swiss season has as many matchdays as rounds: --matchdays says the same as --rounds.
+    case 'swiss': return { type: 'swiss' as const, rounds: intOption(opts.rounds === undefined && opts.matchdays !== undefined ? '--matchdays' : '--rounds', opts.rounds ?? opts.matchdays ?? '3', 1, 100) };
     case 'knockout': return { type: 'knockout' as const };
     case 'worldcup': return { type: 'worldcup' as const, thirdPlace: opts.thirdPlace !== false };
     default: throw new UserError(`--format must be league, swiss, knockout or worldcup, got '${opts.format}'`);
@@ -64,6 +67,7 @@ export function registerSeason(program: Command): void {
     .option('--no-third-place', 'a worldcup season without the third-place match')
     .option('--double', 'a league played home and away')
     .option('--rounds <n>', 'rounds of a Swiss season')
+    .option('--matchdays <n>', "the season's length: a Swiss season plays this many rounds; any other format is refused unless it has exactly this many matchdays")
     .option('--seed <s>', 'the season seed', '1')
     .option('--start <iso>', 'first submission deadline (ISO time)')
     .option('--every <duration>', 'time between deadlines, e.g. 1d or 12h')
@@ -82,8 +86,17 @@ export function registerSeason(program: Command): void {
         start = new Date(t).toISOString();
       }
       const seed = /^\d+$/.test(opts.seed) ? intOption('--seed', opts.seed) : opts.seed;
-      const s = createSeason(dir, { name: basename(resolve(dir)), seed, teams, format: formatOf(opts), start, everyMs, halfTicks: intOption('--half-ticks', opts.halfTicks, 10, 100_000) });
-      process.stdout.write(`season ${dir}: ${teams.length} teams, ${opts.format}, ${start ? `first deadline ${start}, then every ${opts.every}` : 'manual deadlines'}\n`);
+      const format = formatOf(opts);
+      const matchdays = matchdayCount(format, teams.length);
+      if (opts.rounds !== undefined && opts.matchdays !== undefined && format.type === 'swiss' && format.rounds !== Number(opts.matchdays)) {
+        throw new UserError(`--rounds ${opts.rounds} and --matchdays ${opts.matchdays} disagree: a Swiss season plays one round per matchday`);
+      }
+      // (A World Cup of a team count it cannot take is refused by createSeason, with the counts it takes.)
+      if (opts.matchdays !== undefined && Number.isInteger(matchdays) && intOption('--matchdays', opts.matchdays, 1, 10_000) !== matchdays) {
+        throw new UserError(`--matchdays ${opts.matchdays}: a ${opts.format} season of ${teams.length} teams has ${matchdays} matchdays${format.type === 'league' && !format.double ? ' (--double: twice as many)' : ''}`);
+      }
+      const s = createSeason(dir, { name: basename(resolve(dir)), seed, teams, format, start, everyMs, halfTicks: intOption('--half-ticks', opts.halfTicks, 10, 100_000) });
+      process.stdout.write(`season ${dir}: ${teams.length} teams, ${opts.format}, ${matchdays} matchdays, ${start ? `first deadline ${start}, then every ${opts.every}` : 'manual deadlines'}\n`);
       process.stdout.write(`  tokens in ${dir}/tokens.json (mode 0600): hand each team its own, keep the admin one\n`);
       process.stdout.write(`  next: matchday host ${dir}\n`);
       if (opts.json) process.stdout.write(JSON.stringify({ dir, teams, format: opts.format, start, everyMs, tokens: s.tokens }) + '\n');
