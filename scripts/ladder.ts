@@ -1,5 +1,5 @@
 // Measures the ladder: every pairing of the ladder teams over a range of seeds, each seed played
-// twice with sides swapped, in-process on worker processes; prints the table and writes it to
+// twice, home and away (the away leg on scrim's away-leg seed), in-process on worker processes; prints the table and writes it to
 // docs/LADDER.md, and a few of its matches with their hashes to docs/ladder-sample.json (which
 // test/scrim/ladder.test.ts replays to check that the table still describes this engine).
 //
@@ -11,7 +11,8 @@
 // With --top, it plays only the top rung against every other rung and the four styles, and writes
 // that section of docs/LADDER.md (between its markers) and the top pairing's sample, leaving the
 // full table of the lower rungs as it was measured: every pairing of six rungs is 1500 matches,
-// too long to rerun on a shared machine whenever a rung is added.
+// too long to rerun on a shared machine whenever a rung is added. `--top --vs direct,fixture:counter-wings`
+// plays the top rung against the named teams only and prints a line each, writing nothing (for iterating).
 //
 // Every match is a pure function of (seed, the two policy files, their names, the config), so the
 // result does not depend on the number of workers or the order in which they finish.
@@ -27,7 +28,7 @@ import { defaultConfig } from '../engine/setup.js';
 import { ENGINE_VERSION } from '../engine/version.js';
 import { BUILTINS, DEGENERATES, LADDER, resolveTeam, STYLES, type TeamSpec } from '../policies/builtins.js';
 import { ladderTable, rowFor, type Interval, type LadderMatch, type LadderRow } from '../tournament/scrim/ladder.js';
-import { parseSeedRange } from '../tournament/scrim/plan.js';
+import { awayLegSeed, parseSeedRange } from '../tournament/scrim/plan.js';
 
 export { LADDER };
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -66,11 +67,21 @@ export async function playLadderMatch(f: Fixture, halfTicks: number): Promise<La
 
 export { DEGENERATES };
 
+/**
+ * The two legs of a seed: team a at home on the seed itself, away on scrim's away-leg seed. The game
+ * is side-symmetric and a team's random streams are keyed by its name, so an away leg on the same
+ * seed would be the home leg's mirror image and add nothing; on its own seed it is a second,
+ * independent match (each match is then its own cluster in the bootstrap).
+ */
+function legs(a: string, b: string, seed: number): Fixture[] {
+  return [{ a, b, seed, aHome: true }, { a, b, seed: awayLegSeed(seed), aHome: false }];
+}
+
 function fixtures(seeds: number[]): Fixture[] {
   const out: Fixture[] = [];
   for (let i = 0; i < LADDER.length; i++) {
     for (let j = i + 1; j < LADDER.length; j++) {
-      for (const seed of seeds) for (const aHome of [true, false]) out.push({ a: LADDER[i]!, b: LADDER[j]!, seed, aHome });
+      for (const seed of seeds) out.push(...legs(LADDER[i]!, LADDER[j]!, seed));
     }
   }
   return out;
@@ -140,7 +151,7 @@ function report(seeds: number[], halfTicks: number, matches: LadderMatch[]): { t
     'They are separate from the four styles (possession, gegenpress, deepblock, direct), which are peers.',
     'Play your policy against them with `matchday scrim <policy> --vs builtin:ladder-1,builtin:ladder-2,...`.',
     '',
-    `Measured on engine ${ENGINE_VERSION}, seeds ${seeds[0]}-${seeds[seeds.length - 1]}, every seed played twice with sides swapped,`,
+    `Measured on engine ${ENGINE_VERSION}, seeds ${seeds[0]}-${seeds[seeds.length - 1]}, every seed played home and away, the away leg on scrim's second seed (awayLegSeed),`,
     `${halfTicks} ticks per half (${matches.length} matches). Rerun it with`,
     '',
     '```',
@@ -160,8 +171,8 @@ function report(seeds: number[], halfTicks: number, matches: LadderMatch[]): { t
       : `NOT A LADDER: ${t.violations.join('; ')}.`,
     '',
     'Points: 3 for a win, 1 for a draw. The 95% intervals come from a bootstrap that resamples',
-    'whole seeds (2000 resamples, itself seeded), because the two matches of a seed share their',
-    'random streams and are not independent.',
+    'whole seeds (2000 resamples, itself seeded); each leg has a seed of its own, so each match is',
+    'an independent draw.',
     '',
   ].join('\n');
   return { text, violations: t.violations };
@@ -218,7 +229,7 @@ function topReport(seeds: number[], halfTicks: number, matches: LadderMatch[]): 
     TOP_BEGIN,
     `## The top rung, ${top}, against every other rung and the four styles`,
     '',
-    `Measured on engine ${ENGINE_VERSION}, seeds ${range}, every seed played twice with sides swapped,`,
+    `Measured on engine ${ENGINE_VERSION}, seeds ${range}, every seed played home and away, the away leg on scrim's second seed (awayLegSeed),`,
     `${halfTicks} ticks per half (${matches.length} matches), in a run of its own, separate from the full run that`,
     `made the tables above. Rerun this section with`,
     '',
@@ -240,10 +251,11 @@ function topReport(seeds: number[], halfTicks: number, matches: LadderMatch[]): 
 }
 
 /** Plays and writes the --top section, and puts the top pairing's first match into the sample. */
-async function topRun(seeds: number[], halfTicks: number, workers: number, write: boolean): Promise<void> {
+async function topRun(seeds: number[], halfTicks: number, workers: number, write: boolean, vs: string[] | null): Promise<void> {
   const top = LADDER[LADDER.length - 1]!;
-  const others = [...LADDER.slice(0, -1), ...STYLES];
-  const list = others.flatMap((o) => seeds.flatMap((seed) => [true, false].map((aHome) => ({ a: top, b: o, seed, aHome }))));
+  const others = vs ?? [...LADDER.slice(0, -1), ...STYLES];
+  if (vs) return quickTop(top, vs, seeds, halfTicks, workers);
+  const list = others.flatMap((o) => seeds.flatMap((seed) => legs(top, o, seed)));
   const matches = await playParallel(list, halfTicks, workers);
   const { text, violations } = topReport(seeds, halfTicks, matches);
   console.log(text);
@@ -267,6 +279,16 @@ async function topRun(seeds: number[], halfTicks: number, workers: number, write
   if (violations.length > 0) process.exitCode = 1;
 }
 
+/** `--top --vs a,b`: the top rung against the named teams only, a short summary per opponent, nothing written (for iterating). */
+async function quickTop(top: string, vs: string[], seeds: number[], halfTicks: number, workers: number): Promise<void> {
+  const list = vs.flatMap((o) => seeds.flatMap((seed) => legs(top, o, seed)));
+  const matches = await playParallel(list, halfTicks, workers);
+  for (const o of vs) {
+    const r = rowFor(top, o, matches.filter((m) => m.b === o));
+    console.log(`${top} v ${o.padEnd(24)} ${String(r.matches).padStart(4)}  ${`${r.won}-${r.drawn}-${r.lost}`.padEnd(9)} ${ci(r.points)}  goals ${r.goalsFor}-${r.goalsAgainst}`);
+  }
+}
+
 /** A few matches the tests replay: the first seed of each neighbouring pairing, the weaker team at home. */
 function sample(matches: LadderMatch[], halfTicks: number): object {
   const picks: LadderMatch[] = [];
@@ -280,7 +302,7 @@ function sample(matches: LadderMatch[], halfTicks: number): object {
 /** The top rung against every degenerate team over the seeds, both sides: none may take as many points. */
 async function degenerateCheck(seeds: number[], halfTicks: number, workers: number): Promise<void> {
   const top = LADDER[LADDER.length - 1]!;
-  const list = DEGENERATES.flatMap((d) => seeds.flatMap((seed) => [true, false].map((aHome) => ({ a: top, b: `fixture:${d}`, seed, aHome }))));
+  const list = DEGENERATES.flatMap((d) => seeds.flatMap((seed) => legs(top, `fixture:${d}`, seed)));
   const matches = await playParallel(list, halfTicks, workers);
   let failed = 0;
   console.log(`${top} v the degenerate test teams, seeds ${seeds[0]}-${seeds[seeds.length - 1]} home and away, ${halfTicks} ticks per half, engine ${ENGINE_VERSION}\n`);
@@ -305,6 +327,7 @@ async function main(argv: string[]): Promise<void> {
   let write = true;
   let degenerates = false;
   let topOnly = false;
+  let vs: string[] | null = null;
   for (let k = 0; k < argv.length; k++) {
     const a = argv[k];
     const v = argv[k + 1];
@@ -314,13 +337,15 @@ async function main(argv: string[]): Promise<void> {
     else if (a === '--no-write') write = false;
     else if (a === '--degenerates') degenerates = true;
     else if (a === '--top') topOnly = true;
+    else if (a === '--vs' && v && /^[\w:,-]+$/.test(v)) (vs = v.split(',')), k++;
     else if (a === '--help') {
-      console.log('usage: node --no-node-snapshot --import tsx scripts/ladder.ts [--seeds 1-50] [--workers 2] [--half-ticks N] [--no-write] [--degenerates | --top]');
+      console.log('usage: node --no-node-snapshot --import tsx scripts/ladder.ts [--seeds 1-50] [--workers 2] [--half-ticks N] [--no-write] [--degenerates | --top [--vs team,team]]');
       return;
     } else throw new Error(`unknown or incomplete argument '${a}' (try --help)`);
   }
   if (degenerates) return degenerateCheck(seeds, halfTicks, workers);
-  if (topOnly) return topRun(seeds, halfTicks, workers, write);
+  if (vs && !topOnly) throw new Error('--vs needs --top');
+  if (topOnly) return topRun(seeds, halfTicks, workers, write, vs);
   const matches = await playParallel(fixtures(seeds), halfTicks, workers);
   const { text, violations } = report(seeds, halfTicks, matches);
   console.log(text);

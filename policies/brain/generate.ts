@@ -19,6 +19,15 @@
 // - JSDoc `import('…')` paths are rebased from the source file's folder to policies/.
 // - The typedef lines of types.js go after each style's opening comment.
 //
+// Variants (VARIANTS): a policy made of the brain plus modules of its own, in policies/brain/<name>/:
+// style.js is its head (opening comment and STYLE block, as a style file), then each module in
+// `modules` is copied after the brain like a brain module. A variant module may replace a brain
+// function by declaring one of the same name: the brain's declaration is then renamed brain<Name>
+// (onTheBall becomes brainOnTheBall, tick brainTick, no longer exported), and the variant's module
+// must import it under that name (`import { onTheBall as brainOnTheBall } from '../on-ball.js'`),
+// so the modules run as modules exactly as the generated file does. policies/ladder/ladder-6.js is
+// one; its hash is also pinned by the drift test, since the ladder measured it.
+//
 // Not generated: policies/ladder/ladder-5.js began as a copy of this brain but is a frozen snapshot;
 // the ladder measured in docs/LADDER.md holds only while it stays byte for byte, so later changes to
 // the brain must not reach it. ladder-1..4 are separate, smaller teams.
@@ -34,6 +43,8 @@ const REPO_DIR = dirname(POLICIES_DIR);
 export const STYLES = ['possession', 'gegenpress', 'deepblock', 'direct'] as const;
 /** The brain's modules, in the order their bodies appear in a policy. */
 export const BRAIN_MODULES = ['physics', 'read', 'on-ball', 'off-ball', 'keeper', 'restarts', 'shootout', 'tick'] as const;
+/** Policies built from the brain plus modules of their own (see the header): name, output file, modules in order. */
+export const VARIANTS = [{ name: 'ladder-6', path: 'policies/ladder/ladder-6.js', modules: ['defend', 'shot', 'read-opponent'] }] as const;
 /** Declarations that stay exported in the policy: the policy API's entry points. */
 const ENTRY_POINTS = new Set(['setup', 'tick']);
 /** The command that rewrites the generated files; the drift test's message names it. */
@@ -73,10 +84,10 @@ function split(src: Source): [string[], string[]] {
   return [src.lines.slice(1, at), src.lines.slice(at)];
 }
 
-/** Rebases JSDoc import('…') paths from the source's folder to policies/. */
-function rebase(line: string, src: Source): string {
+/** Rebases JSDoc import('…') paths from the source's folder to the generated file's folder (policies/ unless given). */
+function rebase(line: string, src: Source, outDir = POLICIES_DIR): string {
   return line.replace(/import\('(\.\.?\/[^']*)'\)/g, (_m, p: string) => {
-    let r = relative(POLICIES_DIR, resolve(dirname(src.file), p)).split('\\').join('/');
+    let r = relative(outDir, resolve(dirname(src.file), p)).split('\\').join('/');
     if (!r.startsWith('.')) r = `./${r}`;
     return `import('${r}')`;
   });
@@ -97,7 +108,7 @@ function engineNames(head: string[]): string[] {
 }
 
 /** A brain module's or a style's body as the policy carries it. */
-async function body(src: Source, lines: string[], engine: string[]): Promise<string[]> {
+async function body(src: Source, lines: string[], engine: string[], outDir = POLICIES_DIR): Promise<string[]> {
   // Code only: a comment may well say RULES or PHYS in words.
   const code = (text: string) => (/^\s*\*/.test(text) ? '' : text.replace(/\/\*.*?\*\//g, '').replace(/\/\/.*$/, ''));
   const uses = (text: string) => engine.some((n) => new RegExp(`\\b${n}\\b`).test(code(text)));
@@ -115,7 +126,7 @@ async function body(src: Source, lines: string[], engine: string[]): Promise<str
     if (uses(line)) throw new Error(`${where}: the engine's constants may appear only in 'export const NAME = <expression>;' lines`);
     const e = EXPORT_DECL.exec(line);
     const out = e && !ENTRY_POINTS.has(e[2]!) ? line.slice('export '.length) : line;
-    return rebase(out, src);
+    return rebase(out, src, outDir);
   });
 }
 
@@ -130,19 +141,67 @@ async function generateStyle(style: string, brain: string, typedefs: string[]): 
   return [banner, ...intro, ...typedefs, '', ...stylePart, '', brain].join('\n') + '\n';
 }
 
-/** Every generated policy, in memory: nothing is written. */
-export async function generatePolicies(): Promise<GeneratedFile[]> {
+/** The name a replaced brain function takes: onTheBall -> brainOnTheBall. */
+const brainName = (name: string): string => `brain${name[0]!.toUpperCase()}${name.slice(1)}`;
+
+/** The text of a variant's policy: its head, the brain (functions it replaces renamed), its own modules. */
+async function generateVariant(v: (typeof VARIANTS)[number]): Promise<string> {
+  const outDir = dirname(join(REPO_DIR, v.path));
+  const { parts: brainParts, typedefs } = await brainFor(outDir);
+  const dir = join(BRAIN_DIR, v.name);
+  const src = load(join(dir, 'style.js'));
+  const [intro, lines] = split(src);
+  const stylePart = await body(src, lines, [], outDir);
+  const own: string[] = [];
+  const replaced = new Set<string>();
+  for (const mod of v.modules) {
+    const m = load(join(dir, `${mod}.js`));
+    const [head, rest] = split(m);
+    const text = await body(m, rest, engineNames(head), outDir);
+    for (const line of text) {
+      const d = /^(?:export )?function (\w+)\(/.exec(line);
+      if (!d || !brainParts.some((part) => new RegExp(`^(?:export )?function ${d[1]}\\(`, 'm').test(part))) continue;
+      // The module's own source calls the brain's function under the name it will have in the policy.
+      if (!head.some((l) => new RegExp(`\\b${d[1]} as ${brainName(d[1]!)}\\b`).test(l))) {
+        throw new Error(`${rel(m.file)}: replaces the brain's ${d[1]}, so it must import it as ${brainName(d[1]!)}`);
+      }
+      replaced.add(d[1]!);
+    }
+    own.push(text.join('\n').trimEnd());
+  }
+  const brain = brainParts
+    .map((part) =>
+      part.replace(/^(?:export )?function (\w+)\((.*)$/gm, (line, name: string, rest: string) =>
+        replaced.has(name) ? `function ${brainName(name)}(${rest} // ${v.name} replaces ${name}: its own calls this one` : line,
+      ),
+    )
+    .join('\n\n');
+  const banner =
+    `// GENERATED by policies/brain/generate.ts from policies/brain/${v.name}/ and the brain in policies/brain/: ` +
+    `edit those, then run \`${REGENERATE}\`.`;
+  return [banner, ...intro, ...typedefs, '', ...stylePart, '', brain, '', own.join('\n\n')].join('\n') + '\n';
+}
+
+/** The brain modules' bodies and the typedef lines, with JSDoc paths as seen from a generated file in outDir. */
+async function brainFor(outDir: string): Promise<{ parts: string[]; typedefs: string[] }> {
   const types = load(join(BRAIN_DIR, 'types.js'));
-  const typedefs = types.lines.filter((l) => l.startsWith('/** @typedef')).map((l) => rebase(l, types));
+  const typedefs = types.lines.filter((l) => l.startsWith('/** @typedef')).map((l) => rebase(l, types, outDir));
   const parts: string[] = [];
   for (const name of BRAIN_MODULES) {
     const src = load(join(BRAIN_DIR, `${name}.js`));
     const [head, lines] = split(src);
-    parts.push((await body(src, lines, engineNames(head))).join('\n').trimEnd());
+    parts.push((await body(src, lines, engineNames(head), outDir)).join('\n').trimEnd());
   }
+  return { parts, typedefs };
+}
+
+/** Every generated policy, in memory: nothing is written. */
+export async function generatePolicies(): Promise<GeneratedFile[]> {
+  const { parts, typedefs } = await brainFor(POLICIES_DIR);
   const brain = parts.join('\n\n');
   const out: GeneratedFile[] = [];
   for (const style of STYLES) out.push({ path: `policies/${style}.js`, text: await generateStyle(style, brain, typedefs) });
+  for (const v of VARIANTS) out.push({ path: v.path, text: await generateVariant(v) });
   return out;
 }
 
