@@ -1001,7 +1001,7 @@ function chase(obs, m, p) {
 const DANGER_X = -28;
 const DANGER_NEAR = 7;
 /** The keeper catches a ball he holds at least this often; a harder one he kicks away (see keeper). */
-const KEEPER_HOLD = 0.6;
+const KEEPER_HOLD = 0.85;
 
 /**
  * Goals conceded against direct and gegenpress came mostly from a defender near our box taking a
@@ -1036,6 +1036,27 @@ function clearance(obs, m, p) {
 function keeper(obs, m, p) {
   const cmd = brainKeeper(obs, m, p);
   const b = obs.ball;
+  // A shot coming at goal: stand where the ball will be at a tick, not where it crosses the line.
+  // The catch is judged with the ball where a tick's observation shows it (it moves 2-3 m between
+  // ticks), so a keeper waiting on the line meets it at a random distance up to his reach, often at
+  // full stretch; one who is at a point of its path when it gets there meets it at his hands.
+  if (!p.holdingBall && obs.mode === 'play' && b.vx < -5 && lineCrossing(m.path)) {
+    const k = interceptTick(p, m.path, obs.info.physics.catchMaxHeight - 0.2, 0.2);
+    if (k <= HORIZON && k >= 1) {
+      const x = m.path.xs[k], y = m.path.ys[k];
+      if (x > -HALF_L + 0.3 && x < BOX_X - 1 && Math.abs(y) < BOX_Y - 1) cmd.moveTo = { x, y };
+    }
+  }
+  // A high ball dropping into our box (a cross, a long ball): only his hands can play it above
+  // kickMaxHeight, so he claims it where he can reach its path in time, before it drops to their forwards.
+  const theirs = obs.lastTouch !== null && obs.lastTouch.team === 'opponent';
+  if (!p.holdingBall && obs.mode === 'play' && theirs && (b.z > 1.5 || b.vz > 2)) {
+    const k = interceptTick(p, m.path, obs.info.physics.catchMaxHeight - 0.2, 0.5);
+    if (k <= HORIZON && k <= m.oppT + 1) {
+      const x = m.path.xs[k], y = m.path.ys[k];
+      if (x < BOX_X - 3 && x > -HALF_L + 0.3 && Math.abs(y) < BOX_Y - 4) cmd.moveTo = { x, y };
+    }
+  }
   if (!cmd.catch) return cmd;
   const d = dist(p, b);
   const speed = Math.hypot(b.vx, b.vy, b.vz);
