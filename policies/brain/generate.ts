@@ -26,7 +26,8 @@
 // (onTheBall becomes brainOnTheBall, tick brainTick, no longer exported), and the variant's module
 // must import it under that name (`import { onTheBall as brainOnTheBall } from '../on-ball.js'`),
 // so the modules run as modules exactly as the generated file does. policies/ladder/ladder-6.js is
-// one; its hash is also pinned by the drift test, since the ladder measured it.
+// one; its hash is also pinned by the drift test, since the ladder measured it. So are the
+// counter-attacking test opponents in test/fixtures/policies/counter-*.js.
 //
 // Not generated: policies/ladder/ladder-5.js began as a copy of this brain but is a frozen snapshot;
 // the ladder measured in docs/LADDER.md holds only while it stays byte for byte, so later changes to
@@ -44,7 +45,13 @@ export const STYLES = ['possession', 'gegenpress', 'deepblock', 'direct'] as con
 /** The brain's modules, in the order their bodies appear in a policy. */
 export const BRAIN_MODULES = ['physics', 'read', 'on-ball', 'off-ball', 'keeper', 'restarts', 'shootout', 'tick'] as const;
 /** Policies built from the brain plus modules of their own (see the header): name, output file, modules in order. */
-export const VARIANTS = [{ name: 'ladder-6', path: 'policies/ladder/ladder-6.js', modules: ['defend', 'shot', 'read-opponent'] }] as const;
+export const VARIANTS = [
+  { name: 'ladder-6', path: 'policies/ladder/ladder-6.js', modules: ['defend', 'shot', 'read-opponent'] },
+  // Counter-attacking test opponents for ladder-6 (test/slow/ladder-6.test.ts): the brain with their own numbers.
+  { name: 'counter-direct', path: 'test/fixtures/policies/counter-direct.js', modules: ['first-time'] },
+  { name: 'counter-lowblock', path: 'test/fixtures/policies/counter-lowblock.js', modules: [] },
+  { name: 'counter-wings', path: 'test/fixtures/policies/counter-wings.js', modules: [] },
+] as const satisfies readonly { name: string; path: string; modules: readonly string[] }[];
 /** Declarations that stay exported in the policy: the policy API's entry points. */
 const ENTRY_POINTS = new Set(['setup', 'tick']);
 /** The command that rewrites the generated files; the drift test's message names it. */
