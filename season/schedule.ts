@@ -1,6 +1,7 @@
 // A season's matchdays from the tournament's own formats: each matchday plays one round of the format.
 import { cupConfigSchema, type CupConfig } from '../tournament/config.js';
 import { drawFor, makeFormat, type CupFormat, type CupSummary } from '../tournament/formats/index.js';
+import { GROUP_MATCH_PREFIX } from '../tournament/formats/worldcup.js';
 import { matchSettings } from '../tournament/scheduler.js';
 import { matchSeed } from '../tournament/seeds.js';
 import type { CupMatchResult, MatchSettings, PlannedMatch } from '../tournament/types.js';
@@ -66,6 +67,12 @@ export class SeasonSchedule {
           ? plan.matches.filter((m) => m.stage === 'group' && /, matchday (\d+)/.exec(m.label)?.[1] === String(n))
           : plan.matches.filter((m) => !results.has(m.id));
     return picked.map((m) => ({ ...m, seed: matchSeed(this.cup.seed, m.id), settings: matchSettings(this.cup, m.knockout) }));
+  }
+
+  /** Whether a match of this season is a knockout match (a knockout season's, or a World Cup's after its groups). */
+  isKnockout(matchId: string): boolean {
+    const t = this.season.format.type;
+    return t === 'knockout' || (t === 'worldcup' && !matchId.startsWith(GROUP_MATCH_PREFIX));
   }
 
   complete(results: ReadonlyMap<string, CupMatchResult>): boolean {

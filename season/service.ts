@@ -332,7 +332,8 @@ export class SeasonService {
       deadline: md.deadline_ms === null ? null : new Date(md.deadline_ms).toISOString(),
       state: md.state,
       matches,
-      standings: md.state === 'played' ? this.table(upTo) : null,
+      // A table of every team means something after a league, Swiss or group round, not after a knockout round.
+      standings: md.state === 'played' && !rows.some((m) => this.schedule.isKnockout(m.id)) ? this.table(upTo) : null,
       ratings: md.state === 'played' ? this.ratings(upTo) : null,
     };
   }

@@ -72,6 +72,7 @@ export const seasonReply = z.object({
           score: pair.nullable(), shootout: pair.nullable(), forfeit: forfeit.nullable(), hash: z.string().nullable(), replay: z.boolean(),
         }),
       ),
+      /** Every team's table after this matchday: null until it is played, and after a knockout round. */
       standings: z.array(standingRow).nullable(),
       /** Ratings from every result up to and including this matchday, once it is played: the viewer plots them. */
       ratings: z.array(rating).nullable(),

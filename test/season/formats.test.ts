@@ -42,6 +42,7 @@ describe('season formats', () => {
     expect(played).toEqual([1, 2]);
     expect(st.matchdays[0]!.matches).toHaveLength(2);
     expect(st.matchdays[1]!.matches).toHaveLength(1);
+    expect(st.matchdays.map((m) => m.standings)).toEqual([null, null]);
     expect(st.ended).toBe(true);
   });
 
@@ -65,6 +66,8 @@ describe('season formats', () => {
     const semis = st.matchdays[3]!.matches.map((m) => [m.home, m.away].sort().join('-')).sort();
     expect(semis).toEqual([[g1![0]!, g2![1]!].sort().join('-'), [g2![0]!, g1![1]!].sort().join('-')].sort());
     expect(st.matchdays[4]!.matches).toHaveLength(2);
+    // A table of all eight after each group matchday, none after a knockout round.
+    expect(st.matchdays.map((m) => m.standings?.length ?? null)).toEqual([8, 8, 8, null, null]);
     expect(st.bracket!.map((t) => t.label)).toEqual(expect.arrayContaining(['Final']));
     expect(st.bracket!.find((t) => t.label === 'Final')!.winner).toBe(st.champion);
     expect(st.champion).not.toBeNull();

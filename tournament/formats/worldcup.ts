@@ -6,6 +6,9 @@ import { computeTable } from '../standings.js';
 import type { PlannedMatch, ResultMap } from '../types.js';
 import { allPlayed, legs, resultsOf, type CupFormat, type FormatContext, type GroupSummary } from './common.js';
 
+/** Every group match's id starts with this; knockout ties are named by their round (QF1, SF2, F, 3P). */
+export const GROUP_MATCH_PREFIX = 'G-';
+
 export function worldCupFormat(ctx: FormatContext): CupFormat {
   const { config } = ctx;
   if (!ctx.draw) throw new Error('The worldcup format needs a draw');
@@ -16,7 +19,7 @@ export function worldCupFormat(ctx: FormatContext): CupFormat {
     const ms: PlannedMatch[] = [];
     bergerRounds(g.teams.length).forEach((round, d) => {
       round.forEach(([h, a], k) => {
-        const base = { id: `G-${g.name}-md${d + 1}-${k + 1}`, stage: 'group' as const, label: `Group ${g.name}, matchday ${d + 1}`, home: g.teams[h]!, away: g.teams[a]! };
+        const base = { id: `${GROUP_MATCH_PREFIX}${g.name}-md${d + 1}-${k + 1}`, stage: 'group' as const, label: `Group ${g.name}, matchday ${d + 1}`, home: g.teams[h]!, away: g.teams[a]! };
         ms.push(...legs(base, config.repeats));
       });
     });
