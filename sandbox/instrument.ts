@@ -211,7 +211,12 @@ export function instrument(js: string, filename: string, maxDepth: number): Inst
   visit(sf, 0, 'top');
   if (problem) return { ok: false, ...(problem as { line: number; problem: string }) };
 
-  const header = `import { b as ${B}, t as ${T}, s as ${S}, r as ${R} } from ${JSON.stringify(RUNTIME_SPECIFIER)};`;
+  // The imports are copied into module variables at once: V8 reloads an imported binding and checks
+  // it for the temporal dead zone at every use, and these are used at every call and loop iteration.
+  // A \`var\` has no dead zone; the policy cannot name, and so cannot assign, a reserved name.
+  const header =
+    `import { b as ${B}0, t as ${T}0, s as ${S}0, r as ${R}0 } from ${JSON.stringify(RUNTIME_SPECIFIER)};` +
+    `var ${B}=${B}0,${T}=${T}0,${S}=${S}0,${R}=${R}0;`;
   // A hashbang must stay first: the import then goes at the start of line 2.
   const headerPos = js.startsWith('#!') ? js.indexOf('\n') + 1 || js.length : 0;
   ins.push({ pos: headerPos, text: headerPos === js.length && headerPos > 0 ? `\n${header}` : header, close: false, depth: -1 });
