@@ -86,6 +86,32 @@ function hiddenIntrinsics(): unknown[] {
 // path would otherwise run through the guarded constructor).
 const HIDDEN = hiddenIntrinsics();
 
+const ArrayProto = Array.prototype;
+const ObjectProto = Object.prototype;
+const preventExtensions = Object.preventExtensions;
+const create = Object.create;
+
+/**
+ * Object.freeze's result for Array.prototype and Object.prototype, reached another way: made
+ * non-extensible, then each own property made read-only and non-configurable. Object.freeze gives
+ * them dictionary elements, and then every store into a hole of an array (`const a = new Array(n);
+ * a[i] = v`, and what the charging Array constructor builds for map and filter) takes V8's slowest
+ * path, looking up the prototype chain for a setter: 5x slower in test/bench's hole-store case.
+ * Redefining the properties one by one leaves the object in dictionary mode for its properties
+ * instead; using it once as a prototype (Object.create) makes V8 turn it back into a fast one, so
+ * loads through it (every `a.push`) stay as cheap as before.
+ */
+function freezePrototype(o: object): void {
+  preventExtensions(o);
+  for (const key of ownKeys(o)) {
+    const d = getDesc(o, key);
+    if (!d) continue;
+    defineProperty(o, key, 'value' in d ? { writable: false, configurable: false } : { configurable: false });
+  }
+  if (!isFrozen(o)) throw new TypeErr('matchday: lockdown could not freeze a prototype');
+  create(o);
+}
+
 /** Freezes every object reachable from `roots` through own properties (values, getters, setters) and prototypes. */
 function deepFreeze(roots: unknown[], keepOpen: object): number {
   // The global object stays open (its bindings are sealed separately); what it inherits is frozen.
@@ -95,7 +121,8 @@ function deepFreeze(roots: unknown[], keepOpen: object): number {
     const v = todo.pop();
     if ((typeof v !== 'object' && typeof v !== 'function') || v === null || seen.has(v)) continue;
     seen.add(v);
-    freeze(v);
+    if (v === ArrayProto || v === ObjectProto) freezePrototype(v);
+    else freeze(v);
     todo.push(getProto(v));
     for (const key of ownKeys(v)) {
       const d = getDesc(v, key);

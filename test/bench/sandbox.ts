@@ -1,7 +1,7 @@
 // Sandbox figures for `npm run bench`: the boundary's floor, the instrumentation's cost, and what
 // real policies pay (sandbox-policies.ts).
 //   node --no-node-snapshot --import tsx test/bench/sandbox.ts [part ...]   prints the JSON alone
-//   (parts: calls, slowdown, match, overhead, ratio; all by default).
+//   (parts: calls, holes, slowdown, match, overhead, ratio; all by default).
 import ivm from 'isolated-vm';
 import { fileURLToPath } from 'node:url';
 import { runMatch } from '../../engine/match.js';
@@ -124,9 +124,43 @@ function matchMs(): number {
   }
 }
 
+/**
+ * A ball path the way model-written policies build one: `new Array(n)` filled by index, so every
+ * store lands in a hole (what lockdown's freezing of Array.prototype and Object.prototype can slow).
+ */
+export const HOLES = `function sim(n) {
+  const xs = new Array(n + 1), ys = new Array(n + 1);
+  let x = 0.5, y = 1.5;
+  xs[0] = x; ys[0] = y;
+  for (let t = 1; t <= n; t++) { x += 0.1; y *= 0.99; xs[t] = x; ys[t] = y; }
+  return { xs, ys };
+}
+let acc = 0;
+function work() { for (let i = 0; i < 100; i++) { const p = sim(60); acc += p.xs[30] + p.ys[60]; } }`;
+
+/** hole_store_us: CPU microseconds of one tick of HOLES sandboxed; hole_store_ratio: over the same body in-process. */
+function holeStores(): Record<string, number> {
+  const c = createSandboxController({ source: `${HOLES}\nexport function tick() { work(); return []; }`, filename: 'holes.js' });
+  if (!c.setup(INFO).ok) throw new Error('bench: holes.js failed to start');
+  const flat = syntheticObservation(100);
+  const out = new Float64Array(CMD_LENGTH);
+  const input = { flat, info: INFO, object: () => { throw new Error('unused'); } };
+  // The same text as a plain function of this process (the bench's own code, not a policy).
+  const plain = new Function(`${HOLES}\nreturn work;`)() as () => void;
+  for (let i = 0; i < 100; i++) {
+    c.tick(input, out);
+    plain();
+  }
+  const sandboxed = timeIt(() => c.tick(input, out), 7, 60);
+  const inProcess = timeIt(plain, 7, 60);
+  c.dispose();
+  return { hole_store_us: round(sandboxed), hole_store_ratio: round(sandboxed / inProcess) };
+}
+
 /** The parts, by name: `test/bench/sandbox.ts ratio overhead` runs only those. */
 const PARTS: Record<string, () => Promise<Record<string, number>>> = {
   calls: async () => ({ sandbox_call_us: round(callUs()), sandbox_call_read_us: round(callUs(READ_ALL, 'read-all.js')) }),
+  holes: async () => holeStores(),
   slowdown: async () => ({ instrumented_slowdown: round(slowdown()) }),
   match: async () => ({ match_ms_sandboxed: Math.round(matchMs()) }),
   overhead: async () => ({ match_overhead_ms: await matchOverheadMs() }),
