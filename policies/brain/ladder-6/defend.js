@@ -79,8 +79,6 @@ export function keeper(obs, m, p) {
   const dive = clamp((d - 0.8) / 0.4, 0, 1);
   const hold = Math.min(1, Math.max(0.1, 1.3 - speed / 35)) * (1 - 0.5 * dive);
   if (hold >= KEEPER_HOLD || d > obs.info.physics.kickReach * 0.95 || b.z > obs.info.physics.kickMaxHeight - 0.1) return cmd;
-  // Up the pitch more than across it: a kick this hard carries 50 m or more, and one aimed at the
-  // touchline went out for a throw-in in our half (a third of the goals direct scored came from those).
   const side = b.y >= 0 ? 1 : -1;
-  return { moveTo: cmd.moveTo, kick: { target: { x: b.x + 40, y: side * 14 }, power: 0.9, lift: 0.6 } };
+  return { moveTo: cmd.moveTo, kick: { target: { x: b.x + 30, y: side * 30 }, power: 0.9, lift: 0.6 } };
 }
