@@ -13,18 +13,29 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
  */
 const NO_ISOLATE_HERE = new Set(['play', 'verify', 'cup', 'validate', 'serve', 'scrim', 'spec', 'new', 'inspect', 'worker', 'season', 'host', 'submit', 'notebook', 'logs', 'help']);
 const command = process.argv[2];
-const needsFlag = command !== undefined && !command.startsWith('-') && !NO_ISOLATE_HERE.has(command);
+// MATCHDAY_TEST_REEXEC=1 (tests only) re-runs any command, so the re-run path can be tested on a long-running one.
+const needsFlag = command !== undefined && !command.startsWith('-') && (!NO_ISOLATE_HERE.has(command) || process.env.MATCHDAY_TEST_REEXEC === '1');
 
 // Node reads TZ again when it is assigned, so the clock is UTC from here on without a restart; the CLI itself
 // formats nothing by locale (no Intl, no toLocale*), and match processes get all three in their environment.
 Object.assign(process.env, { TZ: 'UTC', LANG: 'C', LC_ALL: 'C' });
 const ready = !needsFlag || process.execArgv.includes('--no-node-snapshot');
 if (!ready) {
-  // Re-run ourselves once with the flag; forward signals so no process is left behind.
-  const child = spawn(process.execPath, ['--no-node-snapshot', fileURLToPath(import.meta.url), ...process.argv.slice(2)], { stdio: 'inherit' });
+  // Re-run ourselves once with the flag; forward signals so no process is left behind. A signal cannot be forwarded
+  // when this process is SIGKILLed, so the re-run also has an IPC channel to us, and exits when it closes.
+  const child = spawn(process.execPath, ['--no-node-snapshot', fileURLToPath(import.meta.url), ...process.argv.slice(2)], {
+    stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
+    env: { ...process.env, MATCHDAY_REEXEC_CHILD: '1' },
+  });
   for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(sig, () => child.kill(sig));
   child.on('exit', (code, signal) => process.exit(code ?? (signal ? 128 + 1 : 1)));
 } else {
+  if (process.env.MATCHDAY_REEXEC_CHILD === '1' && process.channel) {
+    // The wrapper above died without forwarding a signal (SIGKILL): stop as if told to, with SIGTERM's handlers.
+    delete process.env.MATCHDAY_REEXEC_CHILD;
+    process.channel.unref();
+    process.once('disconnect', () => process.kill(process.pid, 'SIGTERM'));
+  }
   const { builtFile } = await import('../sandbox/build-cache.mjs');
   let cli;
   try {
