@@ -22,8 +22,8 @@
 //    run onto directly rather than waited for.
 // 4. It reads the opponent (readOpponent). Every 30 seconds it looks at what it has seen: a last
 //    line that stays high when we have the ball means space behind it, so lofted balls over the
-//    top come into play; a team that keeps going long gets a deeper back line, so the long ball
-//    finds no space behind us.
+//    top come into play; a team that keeps going long gets a deeper back line and three pressers
+//    instead of four, so the long ball finds no space behind us.
 //
 // Where ladder-6 replaces one of the brain's functions (onTheBall, keeper, setup, tick), the
 // brain's own is renamed brainOnTheBall and so on, and ladder-6's calls it.
@@ -1171,8 +1171,13 @@ function onTheBall(obs, m, p) {
 // ladder-6: reading the opponent, and our numbers adjusted to it.
 // ---------------------------------------------------------------------------------------------
 
-/** How we read them: a last line nearer halfway than `highLine` is a high line; more than `longRate` long balls per 1000 ticks is a long-ball team. */
-const READ = { highLine: 25, overTheTop: 0.6, longRate: 2, lineDrop: 10 };
+/**
+ * How we read them: a last line nearer halfway than `highLine` is a high line; more than `longRate` long balls per
+ * 1000 ticks is a long-ball team, against which the line drops `lineDrop` and only `longPressers` press (a fourth
+ * presser leaves the space their long ball wants: against direct 1.70 -> 2.07 points a match over 400 matches on seeds
+ * 101-300, docs/LADDER.md).
+ */
+const READ = { highLine: 25, overTheTop: 0.6, longRate: 2, lineDrop: 10, longPressers: 3 };
 /** Our numbers as written, before any adjustment (restored at every setup: a module may play many matches). */
 const BASE = { ...STYLE };
 /** What we have seen of them this match. */
@@ -1189,7 +1194,7 @@ function resetRead() {
  * - their last line while we have the ball in our half: a high line (far from their goal) leaves
  *   space behind it, so we look for lofted balls over the top;
  * - their long balls (a lofted kick of theirs, fast toward our goal): a team that goes long
- *   punishes a high line, so ours drops back.
+ *   punishes a high line and a press that commits many, so ours drops back and presses with fewer.
  * @param {Observation} obs
  */
 function readOpponent(obs) {
@@ -1215,6 +1220,7 @@ function readOpponent(obs) {
   const drop = rate > READ.longRate ? READ.lineDrop : 0;
   STYLE.lineMax = BASE.lineMax - drop;
   STYLE.lineMin = BASE.lineMin - drop * 0.5;
+  STYLE.pressers = drop > 0 ? READ.longPressers : BASE.pressers;
 }
 
 /** @param {import('../../engine/policy').MatchInfo} info */

@@ -22,8 +22,8 @@
 //    run onto directly rather than waited for.
 // 4. It reads the opponent (readOpponent). Every 30 seconds it looks at what it has seen: a last
 //    line that stays high when we have the ball means space behind it, so lofted balls over the
-//    top come into play; a team that keeps going long gets a deeper back line, so the long ball
-//    finds no space behind us.
+//    top come into play; a team that keeps going long gets a deeper back line and three pressers
+//    instead of four, so the long ball finds no space behind us.
 //
 // Where ladder-6 replaces one of the brain's functions (onTheBall, keeper, setup, tick), the
 // brain's own is renamed brainOnTheBall and so on, and ladder-6's calls it.
