@@ -89,6 +89,10 @@ export const WORK_CASES: Case[] = [
       expect(r.ticks[1]?.outcome?.faults?.[0]?.message).toMatch(/call depth passed 400/);
     },
   },
+  // Resuming a generator is charged as an iterator step (property test, policy 509: uncharged, this tick cost
+  // ~50 ms of CPU within its budget).
+  { name: 'spread of a long generator', source: `function* gen(k) { for (let i = 0; i < k; i++) yield i; }\n${times(3, 'const x = [...gen(30000)];')}`, check: budget },
+  { name: 'for-of over a long generator', source: `function* gen(k) { for (let i = 0; i < k; i++) yield i; }\n${times(3, 'let n = 0; for (const v of gen(60000)) n += v;')}`, check: budget },
   { name: 'generators still work', source: probe('(() => { function* g() { yield 1; yield 2; } return [...g()].join(","); })()'), check: (r) => expect(logs(r)).toEqual(['1,2']) },
   // Microtasks: no promise can be made.
   { name: 'an async function is refused at load', source: `async function f() { return 1; }\n${tick('return [];')}`, check: (r) => refused(r, /^hostile\.js:1: async functions and await are not allowed/) },
