@@ -49,12 +49,15 @@ describe('counter-attacking teams by other authors (issue 20)', () => {
     }
   }
 
-  // The issue's own motivation: a first attempt from the brief beats ladder-5.
-  it('author-fastbreak beats ladder-5 over seeds 1-6, home and away (12 matches)', async () => {
-    const r = await record('fixture:author-fastbreak', 'ladder-5', [1, 2, 3, 4, 5, 6]);
-    expect(r.w, JSON.stringify(r)).toBeGreaterThan(r.d + r.l);
-    expect(r.gf, JSON.stringify(r)).toBeGreaterThan(r.ga);
-  }, 600_000);
+  // The issue's own motivation: a first attempt from the brief beats ladder-5. Two of the three do, by far
+  // (seeds 101-150: fastbreak 84-13-3, wings 87-12-1); lowblock does not (10-42-48), so it is not asserted.
+  for (const name of ['author-fastbreak', 'author-wings'] as const) {
+    it(`${name} beats ladder-5 over seeds 1-6, home and away (12 matches)`, async () => {
+      const r = await record(`fixture:${name}`, 'ladder-5', [1, 2, 3, 4, 5, 6]);
+      expect(r.w, JSON.stringify(r)).toBeGreaterThan(r.d + r.l);
+      expect(r.gf, JSON.stringify(r)).toBeGreaterThan(r.ga);
+    }, 600_000);
+  }
 
   for (const name of ['author-lowblock', 'author-wings'] as const) {
     it(`ladder-6 beats ${name} over seeds 1-6, home and away (12 matches)`, async () => {
