@@ -22,7 +22,7 @@ export const BUILTINS: Readonly<Record<string, string>> = {
   'ladder-3': 'ladder rung 3: a 4-4-2 that keeps its shape and kicks the ball long',
   'ladder-4': 'ladder rung 4: passes to free team-mates, presses with two, keeper throws it out',
   'ladder-5': 'ladder rung 5: the full reference brain, tuned to win',
-  'ladder-6': 'ladder rung 6, the one to beat: the reference brain pressing high, reading the shot and the opponent, a keeper who meets the ball',
+  'ladder-6': 'ladder rung 6, the one to beat: the reference brain pressing high, reading the shot and the opponent, a keeper who meets the ball, a ball in behind the moment it wins it',
 };
 
 /** Test-only teams (degenerate, hostile, golden), in a source checkout only. */

@@ -46,7 +46,7 @@ export const STYLES = ['possession', 'gegenpress', 'deepblock', 'direct'] as con
 export const BRAIN_MODULES = ['physics', 'read', 'on-ball', 'off-ball', 'keeper', 'restarts', 'shootout', 'tick'] as const;
 /** Policies built from the brain plus modules of their own (see the header): name, output file, modules in order. */
 export const VARIANTS = [
-  { name: 'ladder-6', path: 'policies/ladder/ladder-6.js', modules: ['defend', 'shot', 'read-opponent'] },
+  { name: 'ladder-6', path: 'policies/ladder/ladder-6.js', modules: ['defend', 'first-time', 'shot', 'read-opponent'] },
   // Counter-attacking test opponents for ladder-6 (test/slow/ladder-6.test.ts): the brain with their own numbers.
   { name: 'counter-direct', path: 'test/fixtures/policies/counter-direct.js', modules: ['first-time'] },
   { name: 'counter-lowblock', path: 'test/fixtures/policies/counter-lowblock.js', modules: [] },

@@ -3,7 +3,7 @@
 // builtin:ladder-6 — rung 6, the top of the ladder: the one to beat.
 //
 // The reference brain (the same reading of the ball's flight, safe passing lanes, dribbling,
-// crossing, marking and restarts as the four styles), with its own numbers and four additions,
+// crossing, marking and restarts as the four styles), with its own numbers and five additions,
 // each one below the brain in a section of its own:
 //
 // 1. It presses high as a unit. Up to four players hunt the ball anywhere beyond 35 m from our
@@ -24,6 +24,10 @@
 //    line that stays high when we have the ball means space behind it, so lofted balls over the
 //    top come into play; a team that keeps going long gets a deeper back line and three pressers
 //    instead of four, so the long ball finds no space behind us.
+// 5. Against a team that goes long it goes long too, at once (firstTime). Such a team pushes its
+//    line up behind its long balls; for four seconds after it loses the ball its defenders are out
+//    of shape, so a ball won in our half goes on the first touch into the channel behind their last
+//    line, toward our furthest forward who is onside.
 //
 // Where ladder-6 replaces one of the brain's functions (onTheBall, keeper, setup, tick), the
 // brain's own is renamed brainOnTheBall and so on, and ladder-6's calls it.
@@ -1068,6 +1072,55 @@ function keeper(obs, m, p) {
 }
 
 // ---------------------------------------------------------------------------------------------
+// ladder-6: the ball won back goes long at once.
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * The window after their last touch in which a ball won in our half goes long (ticks; 15 -> 25 -> 40 took
+ * counter-direct from 1.69 to 1.82 to 1.93 points a match over 200 matches on seeds 101-200), how far
+ * ahead of the ball our furthest forward must be, and how far behind their line the ball is aimed (m).
+ */
+const FIRST_TIME = { ticks: 40, ahead: 15, behind: 10, fromX: 5 };
+/** When they last touched the ball, and whether our read sees them going long (readOpponent sets it). */
+const turn = { lostTick: -99, longTeam: false };
+
+/** Forgets the last match: called from setup. */
+function resetTurn() {
+  turn.lostTick = -99; turn.longTeam = false;
+}
+
+/** Whether our read sees a long-ball team: readOpponent says so every 300 ticks. @param {boolean} long */
+function setLongTeam(long) {
+  turn.longTeam = long;
+}
+
+/** Remembers when they last touched the ball: called every tick. @param {Observation} obs */
+function noteTouch(obs) {
+  if (obs.lastTouch !== null && obs.lastTouch.team === 'opponent') turn.lostTick = obs.tick;
+}
+
+/**
+ * A team that goes long pushes its own line up to follow its long balls and leaves space behind it;
+ * the moment it loses the ball its defenders are still out of shape. So within FIRST_TIME.ticks of their
+ * last touch, a ball won in our own half goes at once into the channel behind their last line, toward
+ * our furthest forward who is onside (counter-direct's own weapon, which beat ladder-6 with it).
+ * It took ladder-6 from losing to counter-direct to beating it, and lifted it against direct too
+ * (docs/LADDER.md has the figures). Returns null when it is not on.
+ * @param {Observation} obs @param {ReturnType<typeof read>} m @param {PlayerView} p @returns {PlayerCommand | null}
+ */
+function firstTime(obs, m, p) {
+  const b = obs.ball;
+  if (!turn.longTeam || obs.tick - turn.lostTick >= FIRST_TIME.ticks || b.x >= FIRST_TIME.fromX) return null;
+  let front = null;
+  for (const o of m.own) if (!o.isGoalkeeper && o.x < m.offsideLine && (!front || o.x > front.x)) front = o;
+  if (!front || front.x <= b.x + FIRST_TIME.ahead) return null;
+  const target = { x: Math.min(HALF_L - 8, m.offsideLine + FIRST_TIME.behind), y: clamp(front.y, -26, 26) };
+  // Once per ball won: the next touch plays as usual.
+  turn.lostTick = -99;
+  return { kick: { target, power: powerFor(obs, p, loftSpeedFor(dist(b, target))), lift: 0.5 } };
+}
+
+// ---------------------------------------------------------------------------------------------
 // ladder-6: weighing a shot with the engine's published physics.
 // ---------------------------------------------------------------------------------------------
 
@@ -1160,6 +1213,9 @@ function onTheBall(obs, m, p) {
   if (sm && (toGoal < STYLE.closeRange || sm.p > SHOT_CHANCE)) {
     return { kick: { target: { x: HALF_L + 1, y: sm.aimY }, power: sm.power, lift: 0 } };
   }
+  // The ball just won, against a team that goes long: in behind them at once.
+  const quick = firstTime(obs, m, p);
+  if (quick) return quick;
   const safe = clearance(obs, m, p);
   if (safe) return safe;
   const cmd = brainOnTheBall(obs, m, p);
@@ -1187,6 +1243,7 @@ const seen = { lineSum: 0, lineN: 0, longs: 0, lastLong: -99, readAt: 0 };
 function resetRead() {
   Object.assign(STYLE, BASE);
   seen.lineSum = 0; seen.lineN = 0; seen.longs = 0; seen.lastLong = -99; seen.readAt = 0;
+  resetTurn();
 }
 
 /**
@@ -1218,6 +1275,7 @@ function readOpponent(obs) {
   // Long balls per 1000 ticks (100 seconds) of the match so far.
   const rate = (seen.longs * 1000) / Math.max(600, obs.tick);
   const drop = rate > READ.longRate ? READ.lineDrop : 0;
+  setLongTeam(drop > 0);
   STYLE.lineMax = BASE.lineMax - drop;
   STYLE.lineMin = BASE.lineMin - drop * 0.5;
   STYLE.pressers = drop > 0 ? READ.longPressers : BASE.pressers;
@@ -1231,6 +1289,9 @@ export function setup(info) {
 
 /** @param {Observation} obs @returns {PlayerCommand[]} */
 export function tick(obs) {
-  if (obs.period !== 'shootout') readOpponent(obs);
+  if (obs.period !== 'shootout') {
+    readOpponent(obs);
+    noteTouch(obs);
+  }
   return brainTick(obs);
 }

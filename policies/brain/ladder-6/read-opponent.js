@@ -2,6 +2,7 @@
 import { HALF_L } from '../physics.js';
 import { setup as brainSetup, tick as brainTick } from '../tick.js';
 import { STYLE } from '../style.js';
+import { resetTurn, setLongTeam, noteTouch } from './first-time.js';
 
 /** @typedef {import('../types.js').Observation} Observation */
 /** @typedef {import('../types.js').PlayerCommand} PlayerCommand */
@@ -26,6 +27,7 @@ const seen = { lineSum: 0, lineN: 0, longs: 0, lastLong: -99, readAt: 0 };
 function resetRead() {
   Object.assign(STYLE, BASE);
   seen.lineSum = 0; seen.lineN = 0; seen.longs = 0; seen.lastLong = -99; seen.readAt = 0;
+  resetTurn();
 }
 
 /**
@@ -57,6 +59,7 @@ function readOpponent(obs) {
   // Long balls per 1000 ticks (100 seconds) of the match so far.
   const rate = (seen.longs * 1000) / Math.max(600, obs.tick);
   const drop = rate > READ.longRate ? READ.lineDrop : 0;
+  setLongTeam(drop > 0);
   STYLE.lineMax = BASE.lineMax - drop;
   STYLE.lineMin = BASE.lineMin - drop * 0.5;
   STYLE.pressers = drop > 0 ? READ.longPressers : BASE.pressers;
@@ -70,6 +73,9 @@ export function setup(info) {
 
 /** @param {Observation} obs @returns {PlayerCommand[]} */
 export function tick(obs) {
-  if (obs.period !== 'shootout') readOpponent(obs);
+  if (obs.period !== 'shootout') {
+    readOpponent(obs);
+    noteTouch(obs);
+  }
   return brainTick(obs);
 }

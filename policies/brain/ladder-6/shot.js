@@ -3,6 +3,7 @@ import { HALF_L, KICK_NOISE_BASE, KICK_NOISE_POWER, AWK_LOSS, clamp, dist, timeT
 import { read } from '../read.js'; // for the JSDoc type ReturnType<typeof read>
 import { onTheBall as brainOnTheBall } from '../on-ball.js';
 import { clearance } from './defend.js';
+import { firstTime } from './first-time.js';
 import { STYLE } from '../style.js';
 
 /** @typedef {import('../types.js').Observation} Observation */
@@ -102,6 +103,9 @@ export function onTheBall(obs, m, p) {
   if (sm && (toGoal < STYLE.closeRange || sm.p > SHOT_CHANCE)) {
     return { kick: { target: { x: HALF_L + 1, y: sm.aimY }, power: sm.power, lift: 0 } };
   }
+  // The ball just won, against a team that goes long: in behind them at once.
+  const quick = firstTime(obs, m, p);
+  if (quick) return quick;
   const safe = clearance(obs, m, p);
   if (safe) return safe;
   const cmd = brainOnTheBall(obs, m, p);

@@ -3,7 +3,7 @@
 // builtin:ladder-6 — rung 6, the top of the ladder: the one to beat.
 //
 // The reference brain (the same reading of the ball's flight, safe passing lanes, dribbling,
-// crossing, marking and restarts as the four styles), with its own numbers and four additions,
+// crossing, marking and restarts as the four styles), with its own numbers and five additions,
 // each one below the brain in a section of its own:
 //
 // 1. It presses high as a unit. Up to four players hunt the ball anywhere beyond 35 m from our
@@ -24,6 +24,10 @@
 //    line that stays high when we have the ball means space behind it, so lofted balls over the
 //    top come into play; a team that keeps going long gets a deeper back line and three pressers
 //    instead of four, so the long ball finds no space behind us.
+// 5. Against a team that goes long it goes long too, at once (firstTime). Such a team pushes its
+//    line up behind its long balls; for four seconds after it loses the ball its defenders are out
+//    of shape, so a ball won in our half goes on the first touch into the channel behind their last
+//    line, toward our furthest forward who is onside.
 //
 // Where ladder-6 replaces one of the brain's functions (onTheBall, keeper, setup, tick), the
 // brain's own is renamed brainOnTheBall and so on, and ladder-6's calls it.
