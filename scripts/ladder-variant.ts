@@ -27,6 +27,7 @@ let points = 0;
 let matches = 0;
 let goalsFor = 0;
 let goalsAgainst = 0;
+const wdl = [0, 0, 0];
 for (let s = from; s <= to; s++) {
   for (const home of [true, false]) {
     const config = defaultConfig({ seed: home ? s : awayLegSeed(s), homeName: home ? 'ladder-6' : them.name, awayName: home ? them.name : 'ladder-6' });
@@ -36,6 +37,7 @@ for (let s = from; s <= to; s++) {
     goalsAgainst += a;
     matches++;
     points += f > a ? 3 : f === a ? 1 : 0;
+    wdl[f > a ? 0 : f === a ? 1 : 2]!++;
   }
 }
-console.log(JSON.stringify({ file, opponent: opp, seeds: `${from}-${to}`, matches, points, perMatch: Math.round((points / matches) * 1000) / 1000, goalsFor, goalsAgainst }));
+console.log(JSON.stringify({ file, opponent: opp, seeds: `${from}-${to}`, matches, points, perMatch: Math.round((points / matches) * 1000) / 1000, goalsFor, goalsAgainst, wdl: wdl.join('-') }));
