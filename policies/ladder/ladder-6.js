@@ -26,8 +26,8 @@
 //    instead of four, so the long ball finds no space behind us.
 // 5. Against a team that goes long it goes long too, at once (firstTime). Such a team pushes its
 //    line up behind its long balls; for four seconds after it loses the ball its defenders are out
-//    of shape, so a ball won in our half goes on the first touch into the channel behind their last
-//    line, toward our furthest forward who is onside.
+//    of shape, so a ball won in our half or up to 20 m into theirs goes on the first touch into the
+//    channel behind their last line, toward our furthest forward who is onside.
 //
 // Where ladder-6 replaces one of the brain's functions (onTheBall, keeper, setup, tick), the
 // brain's own is renamed brainOnTheBall and so on, and ladder-6's calls it.
@@ -1076,11 +1076,13 @@ function keeper(obs, m, p) {
 // ---------------------------------------------------------------------------------------------
 
 /**
- * The window after their last touch in which a ball won in our half goes long (ticks; 15 -> 25 -> 40 took
- * counter-direct from 1.69 to 1.82 to 1.93 points a match over 200 matches on seeds 101-200), how far
- * ahead of the ball our furthest forward must be, and how far behind their line the ball is aimed (m).
+ * The window after their last touch in which a ball won goes long (ticks; 15 -> 25 -> 40 took ladder-6
+ * against counter-direct from 1.69 to 1.82 to 1.93 points a match over 200 matches on seeds 101-200, 80
+ * no further), how far ahead of the ball our furthest forward must be (m; 10 was worse), how far behind
+ * their line the ball is aimed (m), and how far up the pitch the ball may be won (x; our half only, 5,
+ * gave 1.88 and 2.46 against counter-direct and direct over 400 matches, up to 20 m into theirs 2.16 and 2.58).
  */
-const FIRST_TIME = { ticks: 40, ahead: 15, behind: 10, fromX: 5 };
+const FIRST_TIME = { ticks: 40, ahead: 15, behind: 10, fromX: 20 };
 /** When they last touched the ball, and whether our read sees them going long (readOpponent sets it). */
 const turn = { lostTick: -99, longTeam: false };
 
@@ -1102,8 +1104,8 @@ function noteTouch(obs) {
 /**
  * A team that goes long pushes its own line up to follow its long balls and leaves space behind it;
  * the moment it loses the ball its defenders are still out of shape. So within FIRST_TIME.ticks of their
- * last touch, a ball won in our own half goes at once into the channel behind their last line, toward
- * our furthest forward who is onside (counter-direct's own weapon, which beat ladder-6 with it).
+ * last touch, a ball won in our half or up to 20 m into theirs goes at once into the channel behind their
+ * last line, toward our furthest forward who is onside (counter-direct's own weapon, which beat ladder-6 with it).
  * It took ladder-6 from losing to counter-direct to beating it, and lifted it against direct too
  * (docs/LADDER.md has the figures). Returns null when it is not on.
  * @param {Observation} obs @param {ReturnType<typeof read>} m @param {PlayerView} p @returns {PlayerCommand | null}

@@ -64,7 +64,7 @@ describe('the ladder is frozen', () => {
     'ladder-3': '2df24d5f8a6ce09d8af66434f0c2db18df06e4d4f3daa5ec1a43fa3670813ad5',
     'ladder-4': '1a9b6094d46b21b2ae559a0d392c2643765a8a43416a5dc3594a61054c38cb1b',
     'ladder-5': '45fbd9c38b31575079782daaf6e74d440e73f5fa0631b7daf3e42a26cbafe422',
-    'ladder-6': '22f02cb366d439e7800dbb4396f3817ca0e2e4f7dd62a3621e56c59f1b3023b5',
+    'ladder-6': 'f47150930643fc5302e41e021e774b34efbbc87ebf63c74069a6c1280cd1bf84',
   };
   for (const [name, sha] of Object.entries(FROZEN)) {
     it(`keeps ${name} byte for byte`, () => {

@@ -26,8 +26,8 @@
 //    instead of four, so the long ball finds no space behind us.
 // 5. Against a team that goes long it goes long too, at once (firstTime). Such a team pushes its
 //    line up behind its long balls; for four seconds after it loses the ball its defenders are out
-//    of shape, so a ball won in our half goes on the first touch into the channel behind their last
-//    line, toward our furthest forward who is onside.
+//    of shape, so a ball won in our half or up to 20 m into theirs goes on the first touch into the
+//    channel behind their last line, toward our furthest forward who is onside.
 //
 // Where ladder-6 replaces one of the brain's functions (onTheBall, keeper, setup, tick), the
 // brain's own is renamed brainOnTheBall and so on, and ladder-6's calls it.
