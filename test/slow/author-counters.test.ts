@@ -7,9 +7,10 @@
 // ladder-6 beats all three. author-fastbreak (a compact 4-4-2 that plays balls behind the line and shoots
 // whenever its noise-and-keeper model likes the chance) beat the ladder-6 before its first-time ball
 // (policies/brain/ladder-6/first-time.js) by far: 8-26-66 over seeds 101-150 home and away, 0.50 points a
-// match, goals 49-165. With it, measured by the lead the same way (`node --no-node-snapshot --import tsx
-// scripts/ladder-variant.ts policies/ladder/ladder-6.js fixture:author-fastbreak 101 150`): 70-18-12, 2.28
-// points a match, goals 242-77; author-lowblock 93-7-0 (278-11), author-wings 94-4-2 (298-26).
+// match, goals 49-165. With it, as landed (the ball won up to 20 m into their half), measured by the lead the
+// same way (`node --no-node-snapshot --import tsx scripts/ladder-variant.ts policies/ladder/ladder-6.js
+// fixture:author-fastbreak 101 150`): 72-19-9, 2.35 points a match, goals 274-97; author-lowblock 97-3-0
+// (390-21), author-wings 90-9-1 (300-21).
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_HALF_TICKS } from '../../engine/constants.js';
 import { awayLegSeed } from '../../tournament/scrim/plan.js';
