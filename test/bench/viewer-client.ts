@@ -30,7 +30,8 @@ export async function viewerClientBench(): Promise<{ first_frame_ms: number; fra
     // Opening a match in the running app (a click in the match list): from the navigation to the
     // first frame drawn, which is what a spectator waits for; this is first_frame_ms.
     await page.goto(`${server.url}#/`);
-    await page.locator('[data-match="bench"] a').waitFor({ timeout: 30_000 });
+    // The row links both its label and its score: wait for the first.
+    await page.locator('[data-match="bench"] a').first().waitFor({ timeout: 30_000 });
     // Plain expressions only: tsx would wrap named functions in a helper the page does not have.
     const t0 = await page.evaluate(() => {
       const now = performance.now();

@@ -86,6 +86,20 @@ export const REALM_CASES: Case[] = [
     ),
     check: (r) => expect(logs(r)).toEqual(['vec mine 1 2 [object Object]']),
   },
+  // Lockdown freezes plain intrinsic objects property by property rather than with Object.freeze (for speed):
+  // the typed-array prototypes, whose charged wrappers are data fields, and the collections must end up
+  // as frozen as before, and a charged wrapper must not be replaceable.
+  {
+    name: 'typed-array and collection prototypes are frozen and closed, charged wrappers included',
+    source: probe(
+      '[Object.getPrototypeOf(Uint8Array).prototype, Float64Array.prototype, Int32Array.prototype, Map.prototype, Set.prototype, ' +
+        'WeakMap.prototype, String.prototype, Number.prototype, Symbol.prototype, ArrayBuffer.prototype]' +
+        ".every((o) => Object.isFrozen(o) && !Object.isExtensible(o) && Object.getOwnPropertyNames(o).every((k) => !Object.getOwnPropertyDescriptor(o, k).configurable))",
+    ),
+    check: (r) => expect(logs(r)).toEqual(['true']),
+  },
+  { name: "a typed array's charged fill replaced", source: tamper('Object.getPrototypeOf(Uint8Array).prototype.fill = () => 0'), check: caught(['TypeError']) },
+  { name: 'a method added to Float64Array.prototype', source: tamper('Float64Array.prototype.sum = function () { return 0; }'), check: caught(['TypeError']) },
   { name: 'Object.prototype.toString itself stays put', source: tamper("Object.prototype.toString = () => 'hacked'", 'met = met + " " + String({});'), check: caught(['TypeError [object Object]']) },
 ];
 
