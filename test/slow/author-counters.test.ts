@@ -12,27 +12,9 @@
 // fixture:author-fastbreak 101 150`): 72-19-9, 2.35 points a match, goals 274-97; author-lowblock 97-3-0
 // (390-21), author-wings 90-9-1 (300-21).
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_HALF_TICKS } from '../../engine/constants.js';
-import { awayLegSeed } from '../../tournament/scrim/plan.js';
-import { playLadderMatch } from '../helpers/ladder.js';
+import { ladderRecord } from '../helpers/ladder.js';
 
-type Record = { w: number; d: number; l: number; gf: number; ga: number };
-
-/** Wins, draws, losses and goals of `a` against `b` over the seeds, home and away each. */
-async function record(a: string, b: string, seeds: number[]): Promise<Record> {
-  const r = { w: 0, d: 0, l: 0, gf: 0, ga: 0 };
-  for (const seed of seeds) {
-    for (const aHome of [true, false]) {
-      const m = await playLadderMatch({ a, b, seed: aHome ? seed : awayLegSeed(seed), aHome }, DEFAULT_HALF_TICKS);
-      r.gf += m.goalsA;
-      r.ga += m.goalsB;
-      if (m.goalsA > m.goalsB) r.w++;
-      else if (m.goalsA === m.goalsB) r.d++;
-      else r.l++;
-    }
-  }
-  return r;
-}
+const record = ladderRecord;
 
 const AUTHORS = ['author-fastbreak', 'author-lowblock', 'author-wings'] as const;
 

@@ -6,28 +6,12 @@
 // The exploits the referee's tests know lose to it too. (The degenerate teams play the top rung
 // in test/scrim/degenerate.test.ts.)
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_HALF_TICKS } from '../../engine/constants.js';
 import { LADDER } from '../../policies/builtins.js';
-import { awayLegSeed } from '../../tournament/scrim/plan.js';
-import { playLadderMatch } from '../helpers/ladder.js';
+import { ladderRecord } from '../helpers/ladder.js';
 
 const TOP = 'ladder-6';
 
-/** Wins, draws, losses and goals of `a` against `b` over the seeds, home and away each. */
-async function record(a: string, b: string, seeds: number[]): Promise<{ w: number; d: number; l: number; gf: number; ga: number }> {
-  const r = { w: 0, d: 0, l: 0, gf: 0, ga: 0 };
-  for (const seed of seeds) {
-    for (const aHome of [true, false]) {
-      const m = await playLadderMatch({ a, b, seed: aHome ? seed : awayLegSeed(seed), aHome }, DEFAULT_HALF_TICKS);
-      r.gf += m.goalsA;
-      r.ga += m.goalsB;
-      if (m.goalsA > m.goalsB) r.w++;
-      else if (m.goalsA === m.goalsB) r.d++;
-      else r.l++;
-    }
-  }
-  return r;
-}
+const record = ladderRecord;
 
 describe('ladder-6, the top of the ladder', () => {
   it('is the top rung', () => {
