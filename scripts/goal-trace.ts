@@ -3,65 +3,48 @@
 // which restart), how many touches the scorers made and how long it took. One JSON line per goal, then a summary.
 //
 //   node --no-node-snapshot --import tsx scripts/goal-trace.ts <policy.js> <opponent> <first seed> <last seed>
-import { pathToFileURL } from 'node:url';
-import { inProcessController } from '../engine/inprocess.js';
 import type { MatchTick } from '../engine/match-record.js';
-import { runMatch } from '../engine/match.js';
-import type { PolicyModule } from '../engine/policy.js';
-import { defaultConfig } from '../engine/setup.js';
 import { MODES, M_PLAY, M_STOPPED } from '../engine/state.js';
-import { resolveTeam } from '../policies/builtins.js';
-import { awayLegSeed } from '../tournament/scrim/plan.js';
+import { pairingFromArgs, playLegs } from './variant-legs.js';
 
-const [file, opp, fromText, toText] = process.argv.slice(2);
-const from = Number(fromText);
-const to = Number(toText);
-if (!file || !opp || !Number.isInteger(from) || !Number.isInteger(to) || to < from) {
-  throw new Error('usage: scripts/goal-trace.ts <policy.js> <opponent> <first seed> <last seed>');
-}
-const me = (await import(pathToFileURL(file).href)) as PolicyModule;
-const them = resolveTeam(opp.includes(':') ? opp : `builtin:${opp}`);
-const theirs = (await import(pathToFileURL(them.file).href)) as PolicyModule;
+const pairing = await pairingFromArgs('goal-trace.ts');
 
 interface Goal { seed: number; by: 'me' | 'them'; wonAtM: number; how: string; touches: number; secs: number; lastPlayer: number; minute: number }
 const goals: Goal[] = [];
-for (let s = from; s <= to; s++) {
-  for (const home of [true, false]) {
-    const meTeam = home ? 0 : 1;
-    const config = defaultConfig({ seed: home ? s : awayLegSeed(s), homeName: home ? 'ladder-6' : them.name, awayName: home ? them.name : 'ladder-6' });
-    // The scorers' current spell on the ball: when and where it began, how, and their touches since.
-    let owner = -1;
-    let start = { tick: 0, x: 0, y: 0, how: 'kickoff' };
-    let touches = 0;
-    let lastPlayer = -1;
-    let pendingRestart = 'play';
-    const listener = {
-      tick(r: MatchTick) {
-        const st = r.state;
-        if (st.mode !== M_PLAY && st.mode !== M_STOPPED) pendingRestart = MODES[st.mode]!;
-        if (st.lastTouchTeam >= 0 && (st.lastTouchTeam !== owner || st.lastTouchPlayer !== lastPlayer)) {
-          if (st.lastTouchTeam !== owner) {
-            owner = st.lastTouchTeam;
-            start = { tick: st.tick, x: st.ball[0]!, y: st.ball[1]!, how: pendingRestart };
-            touches = 0;
-          }
-          touches++;
-          lastPlayer = st.lastTouchPlayer;
+const listen = (config: { seed: number }, meTeam: 0 | 1) => {
+  // The scorers' current spell on the ball: when and where it began, how, and their touches since.
+  let owner = -1;
+  let start = { tick: 0, x: 0, y: 0, how: 'kickoff' };
+  let touches = 0;
+  let lastPlayer = -1;
+  let pendingRestart = 'play';
+  const listener = {
+    tick(r: MatchTick) {
+      const st = r.state;
+      if (st.mode !== M_PLAY && st.mode !== M_STOPPED) pendingRestart = MODES[st.mode]!;
+      if (st.lastTouchTeam >= 0 && (st.lastTouchTeam !== owner || st.lastTouchPlayer !== lastPlayer)) {
+        if (st.lastTouchTeam !== owner) {
+          owner = st.lastTouchTeam;
+          start = { tick: st.tick, x: st.ball[0]!, y: st.ball[1]!, how: pendingRestart };
+          touches = 0;
         }
-        if (st.mode === M_PLAY) pendingRestart = 'play';
-        for (const e of st.events) {
-          if (e.type !== 'goal') continue;
-          const gx = e.x > 0 ? 52.5 : -52.5;
-          goals.push({
-            seed: config.seed, by: e.team === meTeam ? 'me' : 'them', wonAtM: Math.round(Math.hypot(start.x - gx, start.y)),
-            how: owner === e.team ? start.how : 'own-goal?', touches, secs: (st.tick - start.tick) / 10, lastPlayer: st.lastTouchPlayer % 11, minute: e.minute,
-          });
-        }
-      },
-    };
-    runMatch(config, home ? [inProcessController(me), inProcessController(theirs)] : [inProcessController(theirs), inProcessController(me)], { listeners: [listener] });
-  }
-}
+        touches++;
+        lastPlayer = st.lastTouchPlayer;
+      }
+      if (st.mode === M_PLAY) pendingRestart = 'play';
+      for (const e of st.events) {
+        if (e.type !== 'goal') continue;
+        const gx = e.x > 0 ? 52.5 : -52.5;
+        goals.push({
+          seed: config.seed, by: e.team === meTeam ? 'me' : 'them', wonAtM: Math.round(Math.hypot(start.x - gx, start.y)),
+          how: owner === e.team ? start.how : 'own-goal?', touches, secs: (st.tick - start.tick) / 10, lastPlayer: st.lastTouchPlayer % 11, minute: e.minute,
+        });
+      }
+    },
+  };
+  return listener;
+};
+for (const leg of playLegs(pairing, listen)) void leg;
 for (const g of goals) console.log(JSON.stringify(g));
 const sum = (by: 'me' | 'them') => {
   const gs = goals.filter((g) => g.by === by);
