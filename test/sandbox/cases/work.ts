@@ -50,6 +50,13 @@ export const WORK_CASES: Case[] = [
     check: budget,
   },
   { name: 'sort of a generic array-like with a getter length', source: times(10, "Array.prototype.sort.call({ get length() { return 1e6; } });"), check: threw(/array-like whose length is not a plain number/) },
+  // map and filter run the runtime's own loop on plain arrays (guest/natives.ts, fastBuilders): the same charge
+  // before the loop, a hole is no cheaper a way to make it walk, and what a callback builds is its own work.
+  { name: 'map over a sparse array of a huge length', source: `const a = [];\na.length = 2 ** 32 - 1;\nconst f = (x) => x;\n${times(10, 'a.map(f);')}`, check: budget },
+  { name: 'filter over a sparse array just under the budget', source: `const a = [];\na.length = 60000;\nconst f = (x) => x;\n${times(100, 'a.filter(f);')}`, check: budget },
+  { name: 'map whose callback builds big arrays', source: `const one = [1];\n${times(1000, 'one.map(() => new Array(16000));')}`, check: budget },
+  { name: 'filter whose callback builds through [].constructor', source: `const one = [1];\n${times(1000, 'one.filter(() => new ([].constructor)(16000));')}`, check: budget },
+  { name: 'map on an array whose own constructor builds big arrays', source: `class C extends Array { constructor(n) { super(16000); } }\nconst a = [1];\nObject.defineProperty(a, 'constructor', { value: C });\n${times(1000, 'a.map((x) => x);')}`, check: budget },
   // Charged before, also when the native throws.
   { name: 'JSON.stringify of a big cyclic array, caught', source: `${BIG}\na.push(a);\n${times(100, 'try { JSON.stringify(a); } catch (e) {}')}`, check: budget },
   // Native recursion, bounded at a fixed depth.
