@@ -15,6 +15,8 @@ import { REPLY_LENGTH, RUNTIME_SPECIFIER, ST_BUDGET, ST_DEPTH, ST_ERROR, ST_OK, 
 import { preparePolicy, type PreparedPolicy } from './policy-cache.js';
 import type { PolicySource } from './source.js';
 import { createPythonController, isPythonPolicy } from './python/controller.js';
+import { FACTORY_EXPORT } from './factory.js';
+import { giveBack, poolingEnabled, poolKey, takeWarm, type WarmIsolate } from './isolate-pool.js';
 
 export interface SandboxOptions {
   /** Path of the policy file (.js, .mjs, .ts). */
@@ -37,6 +39,8 @@ const RUNTIME_FILE = 'matchday-runtime.js';
 
 class Sandbox extends ControllerBase {
   private runTickRef: Fn | null = null;
+  /** The isolate's pool entry once setup succeeded: dispose() hands it back if the match was clean. */
+  private warm: WarmIsolate | null = null;
   /** Views of the block shared with the guest runtime: the observation goes in, the reply comes out. */
   private obsIn: Float64Array | null = null;
   private replyOut: Float64Array | null = null;
@@ -60,22 +64,71 @@ class Sandbox extends ControllerBase {
     return this.iso?.getHeapStatisticsSync().used_heap_size;
   }
 
+  /** A new isolate with the guest runtime and the policy's factory module loaded; a string says why it could not be. */
+  private load(code: string, key: string): WarmIsolate | { refused: SetupOutcome } {
+    const L = this.limits;
+    const src = this.src!;
+    const iso = (this.iso = new ivm.Isolate({ memoryLimit: L.memoryMb }));
+    const ctx = iso.createContextSync();
+    const rt = iso.compileModuleSync(guestRuntimeCode(), { filename: RUNTIME_FILE });
+    rt.instantiateSync(ctx, () => {
+      throw new Error('the sandbox runtime imports nothing');
+    });
+    rt.evaluateSync();
+    const refs: WarmIsolate['refs'] = {};
+    for (const name of ['attach', 'configure', 'bindPolicy', 'runTick', 'takeExtras', 'reusable']) {
+      refs[name] = rt.namespace.getSync(name, { reference: true }) as Fn;
+    }
+    // Shared, not copied per call: the guest keeps its views private, and reads and writes
+    // them only while the host waits in a call.
+    const shared = new SharedArrayBuffer((OBS_LENGTH + REPLY_LENGTH) * Float64Array.BYTES_PER_ELEMENT);
+    (refs.attach as Fn).applySync(undefined, [new ivm.ExternalCopy(shared).copyInto({ release: true })] as never[]);
+    let policy: ivm.Module;
+    try {
+      policy = iso.compileModuleSync(code, { filename: src.filename });
+    } catch (err) {
+      const msg = bounded((err as Error).message, MAX_ERROR_MESSAGE);
+      const line = this.line(msg);
+      return { refused: this.refuse(where(src.filename, line, `syntax error: ${msg.replace(/\s*\[[^\]]*\]$/, '')}`), line) };
+    }
+    policy.instantiateSync(ctx, (spec) => {
+      if (spec === RUNTIME_SPECIFIER) return rt;
+      throw new Error(`imports are not allowed (found import "${spec}")`);
+    });
+    // Only defines the factory: none of the policy's own code runs here.
+    policy.evaluateSync({ timeout: L.setupWallMs });
+    refs.make = policy.namespace.getSync(FACTORY_EXPORT, { reference: true }) as Fn;
+    return {
+      key,
+      iso,
+      refs,
+      obsIn: new Float64Array(shared, 0, OBS_LENGTH),
+      replyOut: new Float64Array(shared, OBS_LENGTH * Float64Array.BYTES_PER_ELEMENT, REPLY_LENGTH),
+      matches: 0,
+    };
+  }
+
   setup(info: MatchInfo): SetupOutcome {
     const inst = this.opts.prepared ?? preparePolicy(this.opts, this.limits);
     if (!inst.ok) return this.refuse(inst.reason, inst.line);
     const src = (this.src = { filename: inst.filename, lines: inst.lines });
     ensureV8Flags();
     const L = this.limits;
-    const iso = (this.iso = new ivm.Isolate({ memoryLimit: L.memoryMb }));
+    const key = poolKey({ filename: src.filename, code: inst.code, memoryMb: L.memoryMb, maxCallDepth: L.maxCallDepth, maxLogLines: L.maxLogLines, maxLogChars: L.maxLogChars, maxDebugMarks: L.maxDebugMarks });
     const started = performance.now();
+    let warm = poolingEnabled() ? takeWarm(key) : null;
+    if (warm) this.iso = warm.iso;
     try {
-      const ctx = iso.createContextSync();
-      const rt = iso.compileModuleSync(guestRuntimeCode(), { filename: RUNTIME_FILE });
-      rt.instantiateSync(ctx, () => {
-        throw new Error('the sandbox runtime imports nothing');
-      });
-      rt.evaluateSync();
-      const get = (name: string): Fn => rt.namespace.getSync(name, { reference: true }) as Fn;
+      if (!warm) {
+        const loaded = this.load(inst.code, key);
+        if ('refused' in loaded) return loaded.refused;
+        warm = loaded;
+      }
+      warm.matches++;
+      const iso = warm.iso;
+      const get = (name: string): Fn => warm!.refs[name] as Fn;
+      this.obsIn = warm.obsIn;
+      this.replyOut = warm.replyOut;
       const cfg: GuestConfig = {
         seed: this.opts.seed ?? info.seed,
         teamName: this.opts.teamName ?? info.teamName,
@@ -85,29 +138,12 @@ class Sandbox extends ControllerBase {
         maxDebugMarks: L.maxDebugMarks,
         filename: src.filename,
       };
-      // Shared, not copied per call: the guest keeps its views private, and reads and writes
-      // them only while the host waits in a call.
-      const shared = new SharedArrayBuffer((OBS_LENGTH + REPLY_LENGTH) * Float64Array.BYTES_PER_ELEMENT);
-      get('attach').applySync(undefined, [new ivm.ExternalCopy(shared).copyInto({ release: true })] as never[]);
-      this.obsIn = new Float64Array(shared, 0, OBS_LENGTH);
-      this.replyOut = new Float64Array(shared, OBS_LENGTH * Float64Array.BYTES_PER_ELEMENT, REPLY_LENGTH);
       get('configure').applySync(undefined, [cfg, info, L.setupBudget] as never[], { arguments: { copy: true } });
-
-      let policy: ivm.Module;
-      try {
-        policy = iso.compileModuleSync(inst.code, { filename: src.filename });
-      } catch (err) {
-        const msg = bounded((err as Error).message, MAX_ERROR_MESSAGE);
-        const line = this.line(msg);
-        return this.refuse(where(src.filename, line, `syntax error: ${msg.replace(/\s*\[[^\]]*\]$/, '')}`), line);
-      }
-      policy.instantiateSync(ctx, (spec) => {
-        if (spec === RUNTIME_SPECIFIER) return rt;
-        throw new Error(`imports are not allowed (found import "${spec}")`);
-      });
+      // The policy's top level runs here, in the factory, under the setup budget: fresh bindings each match.
+      let ns: ivm.Reference<unknown> | null = null;
       let loadErr: Error | null = null;
       try {
-        policy.evaluateSync({ timeout: L.setupWallMs });
+        ns = get('make').applySync(undefined, [], { timeout: L.setupWallMs, result: { reference: true } }) as ivm.Reference<unknown>;
       } catch (err) {
         loadErr = err as Error;
       }
@@ -115,11 +151,14 @@ class Sandbox extends ControllerBase {
       if (loadErr?.message === TIMED_OUT) {
         return this.refuse(`${src.filename}: loading took longer than ${L.setupWallMs} ms (wall-clock safety net)`, undefined, true);
       }
-      const st = get('bindPolicy').applySync(
-        undefined,
-        [policy.namespace.derefInto(), loadErr !== null, L.setupBudget] as never[],
-        { timeout: left },
-      );
+      if (iso.isDisposed) throw loadErr ?? new Error('the isolate is gone');
+      let st: unknown;
+      try {
+        st = get('bindPolicy').applySync(undefined, [ns ? ns.derefInto() : undefined, loadErr !== null, L.setupBudget] as never[], { timeout: left });
+      } finally {
+        // The exports object holds this match's closures: the pooled isolate must not keep them alive.
+        ns?.release();
+      }
       const extras = checkExtras(get('takeExtras').applySync(undefined, [], { result: { copy: true }, timeout: left }), L);
       if (typeof extras === 'string' || !(st === ST_OK || st === ST_BUDGET || st === ST_DEPTH || st === ST_ERROR)) {
         const why = typeof extras === 'string' ? extras : `status ${String(st)} is not a known status`;
@@ -145,12 +184,13 @@ class Sandbox extends ControllerBase {
       }
       this.runTickRef = get('runTick');
       this.extrasRef = get('takeExtras');
+      this.warm = warm;
       this.wallSpent += performance.now() - started;
       this.sampleMemory();
       return { ok: true };
     } catch (err) {
       const msg = bounded((err as Error)?.message ?? err, MAX_ERROR_MESSAGE);
-      if (iso.isDisposed) return this.refuse(`${src.filename}: ran out of memory (limit ${L.memoryMb} MB) while loading`, undefined, false);
+      if (this.iso?.isDisposed) return this.refuse(`${src.filename}: ran out of memory (limit ${L.memoryMb} MB) while loading`, undefined, false);
       if (msg === TIMED_OUT) return this.refuse(`${src.filename}: setup() took longer than ${L.setupWallMs} ms (wall-clock safety net)`, undefined, true);
       return this.refuse(`${src.filename}: could not start: ${msg}`);
     }
@@ -189,11 +229,31 @@ class Sandbox extends ControllerBase {
     return this.crashed(tick, String(err?.message ?? err));
   }
 
+  /**
+   * After a clean match the isolate goes back to the pool for the next match of this policy: not after
+   * any fault that froze the team or touched the wall clock, and not if the guest finds the global changed.
+   */
   override dispose(): void {
+    const warm = this.warm;
+    this.warm = null;
     this.runTickRef = null;
     this.obsIn = null;
     this.replyOut = null;
+    if (warm && this.iso === warm.iso && !this.frozen && !this.nonReproducible && !warm.iso.isDisposed && this.guestClean(warm)) {
+      this.iso = null;
+      this.extrasRef = null;
+      giveBack(warm);
+      return;
+    }
     super.dispose();
+  }
+
+  private guestClean(warm: WarmIsolate): boolean {
+    try {
+      return (warm.refs.reusable as Fn).applySync(undefined, [], { timeout: this.limits.callWallMs }) === true;
+    } catch {
+      return false;
+    }
   }
 }
 

@@ -20,6 +20,7 @@ import ts from 'typescript';
 import { RESERVED_PREFIX, RUNTIME_SPECIFIER } from './protocol.js';
 import { makeLinearCheck } from './guest/harden.js';
 import { ensureV8Flags } from './flags.js';
+import { factoryParts } from './factory.js';
 
 export type Instrumented = { ok: true; code: string } | { ok: false; line: number; problem: string };
 
@@ -121,7 +122,11 @@ function refusal(n: ts.Node, sf: ts.SourceFile, linear: (p: string, f: string) =
   return null;
 }
 
-export function instrument(js: string, filename: string, maxDepth: number): Instrumented {
+/**
+ * `form` 'module' keeps the policy a module (its exports as written); 'factory' makes it a module whose
+ * one export, __md_m, returns the policy's exports with fresh bindings each call (sandbox/factory.ts).
+ */
+export function instrument(js: string, filename: string, maxDepth: number, form: 'module' | 'factory' = 'module'): Instrumented {
   const OPEN_FN = `const ${F}=++${B}.d;if(--${B}.n<0||${F}>${Math.floor(maxDepth)})${T}();`;
   const GEN_OPEN = `if(--${B}.n<0)${T}();`;
   ensureV8Flags();
@@ -140,6 +145,11 @@ export function instrument(js: string, filename: string, maxDepth: number): Inst
     const why = refusal(n, sf, linear);
     if (why) {
       problem = { line: lineOf(n.getStart(sf)), problem: why };
+      return;
+    }
+    // V8 refuses it in a module; inside the factory it would be legal, so it is refused here for both.
+    if (ts.isReturnStatement(n) && frame === 'top') {
+      problem = { line: lineOf(n.getStart(sf)), problem: 'syntax error: a return statement outside a function' };
       return;
     }
     if (hasBody(n) && n.body && n.asteriskToken) {
@@ -217,17 +227,30 @@ export function instrument(js: string, filename: string, maxDepth: number): Inst
   const header =
     `import { b as ${B}0, t as ${T}0, s as ${S}0, r as ${R}0 } from ${JSON.stringify(RUNTIME_SPECIFIER)};` +
     `var ${B}=${B}0,${T}=${T}0,${S}=${S}0,${R}=${R}0;`;
+  let src = js;
+  let open = '';
+  if (form === 'factory') {
+    let fac: ReturnType<typeof factoryParts>;
+    try {
+      fac = factoryParts(sf, js);
+    } catch (err) {
+      return { ok: false, line: 1, problem: (err as Error).message.replace(/^matchday: /, '') };
+    }
+    for (const [start, end, text] of fac.edits) src = src.slice(0, start) + text + src.slice(end);
+    open = fac.open;
+    ins.push({ pos: js.length, text: fac.close, close: true, depth: -1 });
+  }
   // A hashbang must stay first: the import then goes at the start of line 2.
   const headerPos = js.startsWith('#!') ? js.indexOf('\n') + 1 || js.length : 0;
-  ins.push({ pos: headerPos, text: headerPos === js.length && headerPos > 0 ? `\n${header}` : header, close: false, depth: -1 });
+  ins.push({ pos: headerPos, text: (headerPos === js.length && headerPos > 0 ? `\n${header}` : header) + open, close: false, depth: -1 });
   // At one position: closings before openings; inner closings first, outer openings first.
   ins.sort((a, b) => a.pos - b.pos || (a.close === b.close ? (a.close ? b.depth - a.depth : a.depth - b.depth) : a.close ? -1 : 1));
   const parts: string[] = [];
   let at = 0;
   for (const i of ins) {
-    parts.push(js.slice(at, i.pos), i.text);
+    parts.push(src.slice(at, i.pos), i.text);
     at = i.pos;
   }
-  parts.push(js.slice(at));
+  parts.push(src.slice(at));
   return { ok: true, code: parts.join('') };
 }

@@ -134,7 +134,7 @@ function build(p: PolicyText, limits: PrepareLimits): { ok: true; entry: Entry }
   const loaded = toJavaScript(p);
   if (!loaded.ok) return loaded;
   const src = loaded.source;
-  const inst = instrument(src.js, src.filename, limits.maxCallDepth);
+  const inst = instrument(src.js, src.filename, limits.maxCallDepth, 'factory');
   if (!inst.ok) {
     const line = mapLine(src.lines, inst.line);
     return { ok: false, reason: where(src.filename, line, inst.problem), line };

@@ -87,25 +87,69 @@ function budgetError(st: number, limit: number): GuestError {
   return { message, stack: clip(budget.stack(), 4000) };
 }
 
-/** Sets up the hardened global. Called once, before the policy module is evaluated. */
+/** The team's seeded stream for this match; Math.random reads it through one fixed function. */
+let random: () => number = () => 0;
+let lockedDown = false;
+/** The global object's own keys right after lockdown: a policy that adds one makes the isolate single-use. */
+let globalKeys = 0;
+const ownKeys = Reflect.ownKeys;
+const isExtensible = Object.isExtensible;
+const getDesc = Object.getOwnPropertyDescriptor;
+const reExec = RegExp.prototype.exec;
+const EMPTY_RE = /(?:)/;
+
+/**
+ * Sets up the hardened global the first time (for the isolate's life), then the match: called before
+ * the policy's code runs, once per match. An isolate serves several matches of one policy when the
+ * host pools it (sandbox/isolate-pool.ts); each match gets fresh runtime state from here and fresh
+ * policy bindings from the factory (sandbox/factory.ts).
+ */
 export function configure(config: GuestConfig, matchInfo: MatchInfo, setupBudget: number): void {
   // The sandbox's own set-up goes through wrapped natives too: it must not trip an unset budget.
   budget.start(2 ** 30 - 1, config.maxCallDepth);
   cfg = config;
   info = deepFreeze(matchInfo);
   msPerTick = 1000 / (matchInfo.ticksPerSecond || 10);
-  const rng = stream(config.seed, `policy:${config.teamName}`);
-  harden({ random: rng, now: () => EPOCH_MS + clockTick * msPerTick });
-  chargeNatives({ maxCallDepth: config.maxCallDepth });
-  installChannel(globalThis as unknown as Record<string, unknown>, {
-    lines: config.maxLogLines,
-    chars: config.maxLogChars,
-    marks: config.maxDebugMarks,
-  });
-  // Last: from here on no built-in and no global binding can change.
-  lockdown();
-  // Top-level code runs when the host evaluates the module, under the setup budget.
+  clockTick = 0;
+  random = stream(config.seed, `policy:${config.teamName}`);
+  tickFn = null;
+  holder = undefined;
+  warnings = [];
+  error = null;
+  drain();
+  if (!lockedDown) {
+    harden({ random: () => random(), now: () => EPOCH_MS + clockTick * msPerTick });
+    chargeNatives({ maxCallDepth: config.maxCallDepth });
+    installChannel(globalThis as unknown as Record<string, unknown>, {
+      lines: config.maxLogLines,
+      chars: config.maxLogChars,
+      marks: config.maxDebugMarks,
+    });
+    // Last: from here on no built-in and no global binding can change.
+    lockdown();
+    globalKeys = ownKeys(globalThis).length;
+    lockedDown = true;
+  }
+  // RegExp's legacy statics (RegExp.$1, RegExp.input, ...) are one hidden record per realm, which a
+  // policy can read and even set, and which the set-up above leaves as its own last match left them:
+  // one match on '' gives every match, in a new isolate or a reused one, the same first state.
+  apply(reExec, EMPTY_RE, ['']);
+  // Top-level code runs when the host evaluates the module (or calls its factory), under the setup budget.
   budget.start(setupBudget, config.maxCallDepth);
+}
+
+/**
+ * Whether the next match may use this isolate: lockdown made every built-in and every global binding
+ * read-only, so the one place a policy can leave something for a later match is a new property of the
+ * global object. Any such property (or a global made non-extensible) makes the isolate single-use.
+ */
+export function reusable(): boolean {
+  if (!lockedDown || !isExtensible(globalThis) || ownKeys(globalThis).length !== globalKeys) return false;
+  for (const key of ownKeys(globalThis)) {
+    const d = getDesc(globalThis, key);
+    if (!d || d.configurable || d.writable) return false;
+  }
+  return true;
 }
 
 function finish(st: number, limit: number, thrown: unknown, threw: boolean): number {

@@ -1,6 +1,7 @@
 // Shared by the hostile corpus files: the case shape, the outcome checks and the runner that
 // plays every case twice and requires the same digest (the same outcome, bit for bit).
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
+import { drainPool, poolState } from '../../sandbox/isolate-pool.js';
 import { CMD_LENGTH, C_FLAGS, C_MOVE_X, C_MOVE_Y, C_STRIDE } from '../../engine/obs-layout.js';
 import { runPolicy, type RunOptions, type RunRecord } from './harness.js';
 
@@ -55,13 +56,26 @@ export function caseOptions(c: Case): RunOptions {
   return { ...c.opts, limits: { callWallMs: 30_000, ...c.opts?.limits } };
 }
 
+/**
+ * Plays every case twice: first in a new isolate, then in the isolate the first run handed back to the
+ * pool when it ended cleanly (sandbox/isolate-pool.ts), so each digest comparison is also a check that
+ * nothing of one match reaches the next.
+ */
 export function runCases(title: string, cases: Case[]): void {
   describe(title, () => {
+    let warm = 0;
+    afterAll(() => {
+      // Most cases end cleanly and are replayed warm; if none were, the comparison above proved nothing about reuse.
+      expect(warm, `${title}: cases replayed in a reused isolate`).toBeGreaterThan(cases.length / 3);
+    });
     for (const c of cases) {
       it(c.name, () => {
+        drainPool();
         const first = runPolicy(c.source, caseOptions(c));
         c.check(first);
+        const before = poolState().reused;
         const second = runPolicy(c.source, caseOptions(c));
+        if (poolState().reused > before) warm++;
         c.check(second);
         if (c.flaky) expect(kinds(second).filter((k) => k === 'memory')).toEqual(kinds(first).filter((k) => k === 'memory'));
         else expect(second.digest).toBe(first.digest);
