@@ -31,6 +31,8 @@ export interface SandboxOptions {
   limits?: Partial<SandboxLimits>;
   /** The policy already transpiled and instrumented (policy-cache.ts), as a match process receives it. */
   prepared?: PreparedPolicy;
+  /** false: a new isolate for this match, disposed after it, whatever the pool holds (the bench's cold case). */
+  pool?: boolean;
 }
 
 export type { SandboxController };
@@ -116,7 +118,7 @@ class Sandbox extends ControllerBase {
     const L = this.limits;
     const key = poolKey({ filename: src.filename, code: inst.code, memoryMb: L.memoryMb, maxCallDepth: L.maxCallDepth, maxLogLines: L.maxLogLines, maxLogChars: L.maxLogChars, maxDebugMarks: L.maxDebugMarks });
     const started = performance.now();
-    let warm = poolingEnabled() ? takeWarm(key) : null;
+    let warm = this.pooled() ? takeWarm(key) : null;
     if (warm) this.iso = warm.iso;
     try {
       if (!warm) {
@@ -239,13 +241,17 @@ class Sandbox extends ControllerBase {
     this.runTickRef = null;
     this.obsIn = null;
     this.replyOut = null;
-    if (warm && this.iso === warm.iso && !this.frozen && !this.nonReproducible && !warm.iso.isDisposed && this.guestClean(warm)) {
+    if (warm && this.pooled() && this.iso === warm.iso && !this.frozen && !this.nonReproducible && !warm.iso.isDisposed && this.guestClean(warm)) {
       this.iso = null;
       this.extrasRef = null;
       giveBack(warm);
       return;
     }
     super.dispose();
+  }
+
+  private pooled(): boolean {
+    return this.opts.pool !== false && poolingEnabled();
   }
 
   private guestClean(warm: WarmIsolate): boolean {

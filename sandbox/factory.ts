@@ -89,3 +89,15 @@ export function factoryParts(sf: ts.SourceFile, text: string): FactoryParts {
     close: `\n;return{__proto__:null${fields ? `,${fields}` : ''}};};\n`,
   };
 }
+
+/**
+ * A plain (uninstrumented) module text in the factory's shape, for running a policy in-process the way
+ * the sandbox runs it: one compiled module, fresh bindings per call of its export __md_m (test/bench).
+ */
+export function factoryModule(js: string, filename: string): string {
+  const sf = ts.createSourceFile(filename, js, ts.ScriptTarget.ES2022, true, ts.ScriptKind.JS);
+  const parts = factoryParts(sf, js);
+  let src = js;
+  for (const [start, end, text] of parts.edits) src = src.slice(0, start) + text + src.slice(end);
+  return parts.open + src + parts.close;
+}

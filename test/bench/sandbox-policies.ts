@@ -2,6 +2,9 @@
 // (test/fixtures/policies/bench-*.js) played sandboxed and in-process, and the boundary of a full match.
 // Times are process CPU (user + system), which load on the shared machine inflates far less than
 // wall time; every figure is the median round, rounds alternate the variants so load hits all alike.
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { TeamController } from '../../engine/controller.js';
 import { inProcessController } from '../../engine/inprocess.js';
@@ -9,6 +12,7 @@ import { runMatch } from '../../engine/match.js';
 import type { PolicyModule } from '../../engine/policy.js';
 import { defaultConfig } from '../../engine/setup.js';
 import { createSandboxController } from '../../sandbox/index.js';
+import { FACTORY_EXPORT, factoryModule } from '../../sandbox/factory.js';
 
 /** The two frozen policies the ratio is measured on (never edited to pass). */
 export const RATIO_POLICIES = ['ladder5', 'starter'] as const;
@@ -22,17 +26,33 @@ function file(name: string): string {
 }
 
 let fresh = 0;
-/** A controller for `name`; in-process ones get a fresh module instance, so top-level state starts clean as in a sandbox. */
-async function controller(name: string, sandboxed: boolean): Promise<TeamController & { dispose?(): void }> {
-  if (sandboxed) return createSandboxController({ file: file(name) });
-  const mod = (await import(`${pathToFileURL(file(name)).href}?bench=${fresh++}`)) as PolicyModule;
-  return inProcessController(mod);
+const factories = new Map<string, () => PolicyModule>();
+let factoryDir: string | null = null;
+
+/**
+ * A controller for `name`. `warm` (how cups, scrims and seasons play since isolates are pooled): the
+ * sandbox reuses the policy's isolate from the last match, and in-process the policy's module is
+ * compiled once and each match calls its factory (sandbox/factory.ts) for fresh top-level state, so
+ * both sides keep their optimised code. Cold: a new isolate, and a new module instance, every match.
+ */
+async function controller(name: string, sandboxed: boolean, warm: boolean): Promise<TeamController & { dispose?(): void }> {
+  if (sandboxed) return createSandboxController({ file: file(name), pool: warm });
+  if (!warm) return inProcessController((await import(`${pathToFileURL(file(name)).href}?bench=${fresh++}`)) as PolicyModule);
+  let make = factories.get(name);
+  if (!make) {
+    factoryDir ??= mkdtempSync(join(tmpdir(), 'matchday-bench-factory-'));
+    const out = join(factoryDir, `${name}.mjs`);
+    writeFileSync(out, factoryModule(readFileSync(file(name), 'utf8'), out));
+    make = (await import(pathToFileURL(out).href) as Record<string, () => PolicyModule>)[FACTORY_EXPORT]!;
+    factories.set(name, make);
+  }
+  return inProcessController(make());
 }
 
 /** CPU ms of one match, home v away, setup excluded (isolates are created and policies loaded in setup, before the clock). */
-async function matchCpuMs(home: string, away: string, sandboxed: boolean, halfTicks?: number): Promise<number> {
-  const h = await controller(home, sandboxed);
-  const a = await controller(away, sandboxed);
+async function matchCpuMs(home: string, away: string, sandboxed: boolean, warm: boolean, halfTicks?: number): Promise<number> {
+  const h = await controller(home, sandboxed, warm);
+  const a = await controller(away, sandboxed, warm);
   const config = defaultConfig({ seed: 1, homeName: home, awayName: away, ...(halfTicks ? { halfTicks } : {}) });
   // Setup (isolates, loading) stays outside the clock: it starts when the second team's setup returns.
   let t0 = 0;
@@ -70,48 +90,57 @@ const r2 = (v: number): number => Math.round(v * 100) / 100;
  * policy_sandbox_ratio_<p>: (p v statue, sandboxed, minus statue v statue, sandboxed) over the same
  * difference in-process: what the policy's own work costs in the sandbox, per unit of its work
  * outside it. policy_sandbox_ratio is the larger of the two; *_ms are the medians behind them.
+ * Warm, as matches are played (see controller()); the *_cold keys: a new isolate and a new module
+ * instance every match, each compiling and optimising from nothing.
  */
 export async function policyRatios(): Promise<Record<string, number>> {
-  const variants: Array<[string, boolean]> = [];
-  for (const p of ['statue', ...RATIO_POLICIES]) variants.push([p, true], [p, false]);
-  const times = new Map<string, number[]>();
-  const key = (p: string, sb: boolean): string => `${p}_${sb ? 'sandboxed' : 'in_process'}`;
-  // One warm-up round (bundling the guest runtime, JIT of the engine), then the measured ones.
-  for (let round = 0; round <= ROUNDS; round++) {
-    for (const [p, sb] of variants) {
-      const ms = await matchCpuMs(p, 'statue', sb, RATIO_HALF_TICKS);
-      if (round > 0) times.set(key(p, sb), [...(times.get(key(p, sb)) ?? []), ms]);
-    }
-  }
-  const med = (p: string, sb: boolean): number => median(times.get(key(p, sb)) ?? []);
   const out: Record<string, number> = {};
-  let worst = 0;
-  for (const p of RATIO_POLICIES) {
-    const sandboxed = med(p, true) - med('statue', true);
-    const inProcess = med(p, false) - med('statue', false);
-    const ratio = inProcess > 0 ? sandboxed / inProcess : Infinity;
-    out[`policy_sandbox_ratio_${p}`] = r2(ratio);
-    out[`policy_ms_${p}_sandboxed`] = r1(med(p, true));
-    out[`policy_ms_${p}_in_process`] = r1(med(p, false));
-    worst = Math.max(worst, ratio);
+  for (const warm of [true, false]) {
+    const sfx = warm ? '' : '_cold';
+    const variants: Array<[string, boolean]> = [];
+    for (const p of ['statue', ...RATIO_POLICIES]) variants.push([p, true], [p, false]);
+    const times = new Map<string, number[]>();
+    const key = (p: string, sb: boolean): string => `${p}_${sb ? 'sandboxed' : 'in_process'}`;
+    // One warm-up round (bundling the guest runtime, JIT of the engine, the first isolates), then the measured ones.
+    for (let round = 0; round <= ROUNDS; round++) {
+      for (const [p, sb] of variants) {
+        const ms = await matchCpuMs(p, 'statue', sb, warm, RATIO_HALF_TICKS);
+        if (round > 0) times.set(key(p, sb), [...(times.get(key(p, sb)) ?? []), ms]);
+      }
+    }
+    const med = (p: string, sb: boolean): number => median(times.get(key(p, sb)) ?? []);
+    let worst = 0;
+    for (const p of RATIO_POLICIES) {
+      const sandboxed = med(p, true) - med('statue', true);
+      const inProcess = med(p, false) - med('statue', false);
+      const ratio = inProcess > 0 ? sandboxed / inProcess : Infinity;
+      out[`policy_sandbox_ratio_${p}${sfx}`] = r2(ratio);
+      out[`policy_ms_${p}_sandboxed${sfx}`] = r1(med(p, true));
+      out[`policy_ms_${p}_in_process${sfx}`] = r1(med(p, false));
+      worst = Math.max(worst, ratio);
+    }
+    out[`policy_ms_statue_sandboxed${sfx}`] = r1(med('statue', true));
+    out[`policy_ms_statue_in_process${sfx}`] = r1(med('statue', false));
+    out[`policy_sandbox_ratio${sfx}`] = r2(worst);
   }
-  out.policy_ms_statue_sandboxed = r1(med('statue', true));
-  out.policy_ms_statue_in_process = r1(med('statue', false));
-  out.policy_sandbox_ratio = r2(worst);
   return out;
 }
 
-/** match_overhead_ms: chaser v chaser, a full default match, sandboxed minus in-process (CPU ms). */
-export async function matchOverheadMs(): Promise<number> {
-  const sb: number[] = [];
-  const ip: number[] = [];
-  await matchCpuMs('chaser', 'chaser', true); // warm-up
-  await matchCpuMs('chaser', 'chaser', false);
-  for (let round = 0; round < ROUNDS; round++) {
-    sb.push(await matchCpuMs('chaser', 'chaser', true));
-    ip.push(await matchCpuMs('chaser', 'chaser', false));
+/** match_overhead_ms: chaser v chaser, a full default match, sandboxed minus in-process (CPU ms); warm, and cold as above. */
+export async function matchOverheadMs(): Promise<Record<string, number>> {
+  const out: Record<string, number> = {};
+  for (const warm of [true, false]) {
+    const sb: number[] = [];
+    const ip: number[] = [];
+    await matchCpuMs('chaser', 'chaser', true, warm); // warm-up
+    await matchCpuMs('chaser', 'chaser', false, warm);
+    for (let round = 0; round < ROUNDS; round++) {
+      sb.push(await matchCpuMs('chaser', 'chaser', true, warm));
+      ip.push(await matchCpuMs('chaser', 'chaser', false, warm));
+    }
+    out[warm ? 'match_overhead_ms' : 'match_overhead_ms_cold'] = r1(median(sb) - median(ip));
   }
-  return r1(median(sb) - median(ip));
+  return out;
 }
 
 /** A policy that reads every field of its observation (MatchInfo included) and returns no commands. */

@@ -5,7 +5,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { runMatch } from '../../engine/match.js';
 import { defaultConfig } from '../../engine/setup.js';
-import { createSandboxController } from '../../sandbox/index.js';
+import { createSandboxController, type SandboxController } from '../../sandbox/index.js';
 import { drainPool, MAX_IDLE, poolState } from '../../sandbox/isolate-pool.js';
 import { runPolicy, type RunOptions, type RunRecord } from './harness.js';
 
@@ -119,7 +119,7 @@ describe('full matches played in warm isolates', () => {
     const { fileURLToPath } = await import('node:url');
     const file = (p: string) => fileURLToPath(new URL(`../../policies/${p}.js`, import.meta.url));
     const play = (seed: number) => {
-      const teams = [createSandboxController({ file: file('possession') }), createSandboxController({ file: file('direct') })];
+      const teams: [SandboxController, SandboxController] = [createSandboxController({ file: file("possession") }), createSandboxController({ file: file("direct") })];
       try {
         return runMatch(defaultConfig({ seed, homeName: 'possession', awayName: 'direct', halfTicks: 300 }), teams).hash;
       } finally {
