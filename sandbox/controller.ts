@@ -16,7 +16,7 @@ import { preparePolicy, type PreparedPolicy } from './policy-cache.js';
 import type { PolicySource } from './source.js';
 import { createPythonController, isPythonPolicy } from './python/controller.js';
 import { FACTORY_EXPORT } from './factory.js';
-import { giveBack, poolingEnabled, poolKey, takeWarm, type WarmIsolate } from './isolate-pool.js';
+import { giveBack, POOL_HEAP_BYTES, poolingEnabled, poolKey, takeWarm, type WarmIsolate } from './isolate-pool.js';
 
 export interface SandboxOptions {
   /** Path of the policy file (.js, .mjs, .ts). */
@@ -256,7 +256,11 @@ class Sandbox extends ControllerBase {
 
   private guestClean(warm: WarmIsolate): boolean {
     try {
-      return (warm.refs.reusable as Fn).applySync(undefined, [], { timeout: this.limits.callWallMs }) === true;
+      if ((warm.refs.reusable as Fn).applySync(undefined, [], { timeout: this.limits.callWallMs }) !== true) return false;
+      // An idle isolate runs no GC: what the match left on its heap (live or not yet collected), and its
+      // array buffers, stay until the next match. A large one goes with the isolate, not into the pool.
+      const h = warm.iso.getHeapStatisticsSync();
+      return h.used_heap_size + h.externally_allocated_size <= POOL_HEAP_BYTES;
     } catch {
       return false;
     }

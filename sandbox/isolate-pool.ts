@@ -22,6 +22,11 @@ export interface WarmIsolate {
 
 /** Idle isolates kept at most (least recently used go first): each holds its policy's heap, up to its memory limit. */
 export const MAX_IDLE = 6;
+/**
+ * An isolate whose heap in use plus array buffers exceed this when its match ends is disposed, not kept:
+ * an idle isolate runs no GC, so what a match left stays until the next one.
+ */
+export const POOL_HEAP_BYTES = 32 * 1024 * 1024;
 /** Matches one isolate serves at most, so that what V8 keeps per isolate (code, feedback) cannot grow without end. */
 export const MAX_MATCHES = 200;
 

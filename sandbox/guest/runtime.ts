@@ -139,11 +139,18 @@ export function configure(config: GuestConfig, matchInfo: MatchInfo, setupBudget
 }
 
 /**
- * Whether the next match may use this isolate: lockdown made every built-in and every global binding
- * read-only, so the one place a policy can leave something for a later match is a new property of the
- * global object. Any such property (or a global made non-extensible) makes the isolate single-use.
+ * The match is over: drops what the runtime held of it (the policy's tick and exports, and through them
+ * every closure of the match), so an isolate waiting in the pool keeps only code. Then says whether the
+ * next match may use this isolate: lockdown made every built-in and every global binding read-only, so
+ * the one place a policy can leave something for a later match is a new property of the global object.
+ * Any such property (or a global made non-extensible) makes the isolate single-use.
  */
 export function reusable(): boolean {
+  tickFn = null;
+  holder = undefined;
+  warnings = [];
+  error = null;
+  drain();
   if (!lockedDown || !isExtensible(globalThis) || ownKeys(globalThis).length !== globalKeys) return false;
   for (const key of ownKeys(globalThis)) {
     const d = getDesc(globalThis, key);

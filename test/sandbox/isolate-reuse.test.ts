@@ -141,3 +141,18 @@ describe('full matches played in warm isolates', () => {
     expect(warm).toEqual(fresh);
   });
 });
+
+describe('what a pooled isolate keeps', () => {
+  it('is not pooled when the policy leaves a large heap or large buffers behind', () => {
+    // About 50 MB each: 400 buffers of 128 KB; 100,000 arrays of 64 numbers on the heap.
+    for (const [n, fill] of [[400, 'keep.push(new Float64Array(16384))'], [1e5, 'keep.push(new Array(64).fill(i))']] as const) {
+      const big = `const keep = []; export function setup() { for (let i = 0; i < ${n}; i++) ${fill}; }
+export function tick() { return keep.length > 0 ? [] : []; }`;
+      const { first, reused } = twice(big, { ticks: 1, limits: { memoryMb: 256 } });
+      expect(first.setup.ok, fill).toBe(true);
+      expect(reused, fill).toBe(false);
+    }
+    // A small policy is pooled (the test above would pass vacuously otherwise).
+    expect(twice('export function tick() { return []; }', { ticks: 1 }).reused).toBe(true);
+  });
+});
