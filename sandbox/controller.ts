@@ -1,4 +1,5 @@
-// The sandboxed team controller: one isolated-vm isolate per team per match, running the
+// The sandboxed team controller: one isolated-vm isolate per team per match (reused for a later match
+// of the same policy when it ended cleanly: isolate-pool.ts), running the
 // instrumented policy under a deterministic work budget, with wall-clock limits only as a
 // safety net. Every failure costs the policy's own team and is recorded, never thrown.
 import ivm from 'isolated-vm';
