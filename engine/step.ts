@@ -78,12 +78,20 @@ export function step(state: MatchState, home: Float64Array, away: Float64Array, 
   advanceClock(state);
 }
 
+// The per-tick scans below read imported constants into locals first: an imported binding is re-checked
+// at each use, which in a loop over the players costs more than the loop's own work.
 function tickCooldowns(state: MatchState): void {
   const f = state.flags;
-  for (let i = 0; i < PLAYERS; i++) {
-    const o = i * F_STRIDE;
-    if (f[o + F_COOLDOWN]! > 0) f[o + F_COOLDOWN] = f[o + F_COOLDOWN]! - 1;
-    if (f[o + F_TACKLE_CD]! > 0) f[o + F_TACKLE_CD] = f[o + F_TACKLE_CD]! - 1;
+  const NP = PLAYERS;
+  const FS = F_STRIDE;
+  const fCool = F_COOLDOWN;
+  const fTackle = F_TACKLE_CD;
+  for (let i = 0; i < NP; i++) {
+    const o = i * FS;
+    const cool = f[o + fCool]!;
+    if (cool > 0) f[o + fCool] = cool - 1;
+    const tackle = f[o + fTackle]!;
+    if (tackle > 0) f[o + fTackle] = tackle - 1;
   }
 }
 
@@ -116,12 +124,21 @@ function checkStuck(state: MatchState): void {
   const r2 = RULES.stuckRadius * RULES.stuckRadius;
   const bx = b[0]!;
   const by = b[1]!;
-  for (let i = 0; i < PLAYERS; i++) {
-    if (state.flags[i * F_STRIDE + F_SENT_OFF]) continue;
-    const dx = state.players[i * P_STRIDE + P_X]! - bx;
-    const dy = state.players[i * P_STRIDE + P_Y]! - by;
+  const pl = state.players;
+  const fl = state.flags;
+  const NP = PLAYERS;
+  const TS = TEAM_SIZE;
+  const PS = P_STRIDE;
+  const FS = F_STRIDE;
+  const fSent = F_SENT_OFF;
+  const pX = P_X;
+  const pY = P_Y;
+  for (let i = 0; i < NP; i++) {
+    if (fl[i * FS + fSent]) continue;
+    const dx = pl[i * PS + pX]! - bx;
+    const dy = pl[i * PS + pY]! - by;
     if (dx * dx + dy * dy < r2) {
-      if (i < TEAM_SIZE) nearHome++;
+      if (i < TS) nearHome++;
       else nearAway++;
     }
   }

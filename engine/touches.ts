@@ -20,9 +20,9 @@ export type Buffers = [Float64Array, Float64Array];
 const tacklers = new Int32Array(PLAYERS);
 const tackling = new Int32Array(2);
 
+/** Player i's command flags. (i - TEAM_SIZE, not i % TEAM_SIZE: the same number without an integer division.) */
 function flagsOf(cmds: Buffers, i: number): number {
-  const team = i < TEAM_SIZE ? 0 : 1;
-  return cmds[team][(i % TEAM_SIZE) * L.C_STRIDE + L.C_FLAGS]!;
+  return i < TEAM_SIZE ? cmds[0][i * L.C_STRIDE + L.C_FLAGS]! : cmds[1][(i - TEAM_SIZE) * L.C_STRIDE + L.C_FLAGS]!;
 }
 
 /** May player i play the ball now (not sent off, not cooling down, its team allowed by the mode)? */
@@ -37,7 +37,7 @@ function canPlay(state: MatchState, i: number, allowed: (i: number) => boolean):
 function kickSpec(state: MatchState, cmds: Buffers, signs: [number, number], i: number, maxSpeed: number) {
   const team = i < TEAM_SIZE ? 0 : 1;
   const c = cmds[team];
-  const o = (i % TEAM_SIZE) * L.C_STRIDE;
+  const o = (i - team * TEAM_SIZE) * L.C_STRIDE;
   const s = signs[team];
   return { tx: s * c[o + L.C_KICK_X]!, ty: s * c[o + L.C_KICK_Y]!, power: c[o + L.C_POWER]!, lift: c[o + L.C_LIFT]!, maxSpeed };
 }
@@ -85,10 +85,19 @@ export function resolveTouches(state: MatchState, cmds: Buffers, signs: [number,
     // Each team's tacklers in ascending index (tacklers[team * TEAM_SIZE + n], n < tackling[team]).
     tackling[0] = 0;
     tackling[1] = 0;
-    for (let i = 0; i < PLAYERS; i++) {
-      if (flagsOf(cmds, i) & L.CF_TACKLE && canPlay(state, i, allowed)) {
-        const t = i < TEAM_SIZE ? 0 : 1;
-        tacklers[t * TEAM_SIZE + tackling[t]!++] = i;
+    // Every player's flags read in this loop: imported constants in locals (an imported binding is
+    // re-checked at each use), each team's buffer walked by its stride.
+    const TS = TEAM_SIZE;
+    const CS = L.C_STRIDE;
+    const cF = L.C_FLAGS;
+    const cfTackle = L.CF_TACKLE;
+    for (let team = 0; team < 2; team++) {
+      const c = cmds[team]!;
+      for (let k = 0; k < TS; k++) {
+        if (c[k * CS + cF]! & cfTackle) {
+          const i = team * TS + k;
+          if (canPlay(state, i, allowed)) tacklers[team * TS + tackling[team]!++] = i;
+        }
       }
     }
     if (tackling[0]! + tackling[1]! > 0) {
@@ -108,16 +117,24 @@ export function resolveTouches(state: MatchState, cmds: Buffers, signs: [number,
     const bx = state.ball[0]!;
     const by = state.ball[1]!;
     const pl = state.players;
+    const TS = TEAM_SIZE;
+    const CS = L.C_STRIDE;
+    const cF = L.C_FLAGS;
+    const cfKick = L.CF_KICK;
+    const PS = P_STRIDE;
+    const pX = P_X;
+    const pY = P_Y;
     for (let team = 0; team < 2; team++) {
+      const c = cmds[team]!;
       let bd: number = reach;
       let best = -1;
-      for (let k = 0; k < TEAM_SIZE; k++) {
-        const i = team * TEAM_SIZE + k;
-        if (!(flagsOf(cmds, i) & L.CF_KICK)) continue;
+      for (let k = 0; k < TS; k++) {
+        if (!(c[k * CS + cF]! & cfKick)) continue;
+        const i = team * TS + k;
         // Exact early out: a player further than the reach along one axis is further than bd <= reach,
         // so the test below would fail anyway (a NaN passes through to it, as before). canPlay only reads.
-        const dx = pl[i * P_STRIDE + P_X]! - bx;
-        const dy = pl[i * P_STRIDE + P_Y]! - by;
+        const dx = pl[i * PS + pX]! - bx;
+        const dy = pl[i * PS + pY]! - by;
         if (dx > reach || dx < -reach || dy > reach || dy < -reach) continue;
         if (!canPlay(state, i, allowed)) continue;
         const d = Math.sqrt(dx * dx + dy * dy);
