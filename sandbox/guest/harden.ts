@@ -51,7 +51,9 @@ function freezeDate(g: Record<string, unknown>, now: () => number): void {
   const construct = Reflect.construct;
   function MatchDate(this: unknown, ...args: unknown[]): unknown {
     if (!new.target) return new RealDate(now()).toString();
-    return construct(RealDate, args.length === 0 ? [now()] : args, new.target);
+    // The real Date as new.target unless a subclass asked: the wrapper as new.target makes V8 derive
+    // a hidden class in C++ on every call (see wrapFn in natives.ts).
+    return construct(RealDate, args.length === 0 ? [now()] : args, new.target === MatchDate ? RealDate : new.target);
   }
   Object.defineProperty(MatchDate, 'prototype', { value: RealDate.prototype, writable: false });
   Object.defineProperty(RealDate.prototype, 'constructor', { value: MatchDate, writable: true, configurable: true });

@@ -183,6 +183,11 @@ function wrapFn(name: string, orig: AnyFn, cost: Cost | null): AnyFn {
       const outer = nativeAt;
       nativeAt = builds ? b.d : -1;
       try {
+        // `new Map()` builds with the real constructor as new.target, so the object gets the real
+        // one's initial map. With the wrapper as new.target V8 derives a map in C++ on every call, a
+        // new one each time: every Map or Set then had a hidden class of its own, and each load of
+        // its methods (m.get, s.has) missed its inline cache. A subclass keeps its own new.target.
+        if (new.target === wrapped) return construct(orig, args);
         return new.target ? construct(orig, args, new.target) : apply(orig, this, args);
       } finally {
         nativeAt = outer;

@@ -57,6 +57,10 @@ export const WORK_CASES: Case[] = [
   { name: 'map whose callback builds big arrays', source: `const one = [1];\n${times(1000, 'one.map(() => new Array(16000));')}`, check: budget },
   { name: 'filter whose callback builds through [].constructor', source: `const one = [1];\n${times(1000, 'one.filter(() => new ([].constructor)(16000));')}`, check: budget },
   { name: 'map on an array whose own constructor builds big arrays', source: `class C extends Array { constructor(n) { super(16000); } }\nconst a = [1];\nObject.defineProperty(a, 'constructor', { value: C });\n${times(1000, 'a.map((x) => x);')}`, check: budget },
+  // The charging constructors build with the real one as new.target when called directly (natives.ts, wrapFn);
+  // a subclass or a foreign new.target takes the other branch, charged the same.
+  { name: 'new Set(big array) through a subclass', source: `${BIG}\nclass S extends Set {}\n${times(100, 'new S(a);')}`, check: budget },
+  { name: 'Reflect.construct(Map, [pairs], other new.target)', source: `${BIG}\nconst pairs = a.map((_, i) => [i, i]);\nfunction P() {}\nP.prototype = Map.prototype;\n${times(100, 'Reflect.construct(Map, [pairs], P);')}`, check: budget },
   // Charged before, also when the native throws.
   { name: 'JSON.stringify of a big cyclic array, caught', source: `${BIG}\na.push(a);\n${times(100, 'try { JSON.stringify(a); } catch (e) {}')}`, check: budget },
   // Native recursion, bounded at a fixed depth.
