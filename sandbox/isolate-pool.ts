@@ -20,8 +20,13 @@ export interface WarmIsolate {
   matches: number;
 }
 
-/** Idle isolates kept at most (least recently used go first): each holds its policy's heap, up to its memory limit. */
-export const MAX_IDLE = 6;
+/**
+ * Idle isolates kept at most (least recently used go first). A reference team's idle isolate holds ~5 MB of
+ * heap (~12 MB of the process's memory with its code); POOL_HEAP_BYTES bounds a hostile one. Sixteen lets
+ * a match process of a 32-team tournament keep most of the policies it meets warm, in well under the
+ * process's memory cap (tournament/runner/spawn.ts).
+ */
+export const MAX_IDLE = 16;
 /**
  * An isolate whose heap in use plus array buffers exceed this when its match ends is disposed, not kept:
  * an idle isolate runs no GC, so what a match left stays until the next one.
