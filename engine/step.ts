@@ -32,7 +32,8 @@ const cmdsScratch: Buffers = [idle[0], idle[1]];
  */
 export function step(state: MatchState, home: Float64Array, away: Float64Array, frozen: [boolean, boolean] = NOT_FROZEN): void {
   if (state.finished) return;
-  state.events.length = 0;
+  // Most ticks raise no event: setting an array's length calls into the runtime even when it is already 0.
+  if (state.events.length !== 0) state.events.length = 0;
   if (state.tick === 0) emit(state, 'kickoff', state.modeTeam, -1, 0, 0);
   state.tick++;
   const signs = signsScratch;
