@@ -30,6 +30,8 @@ const hasOwn = Object.hasOwn;
 const clz32 = Math.clz32;
 const ceil = Math.ceil;
 const min = Math.min;
+const max = Math.max;
+const trunc = Math.trunc;
 const ITER: typeof Symbol.iterator = Symbol.iterator;
 const ArrayProto = Array.prototype;
 const TypedProto = getProto(Uint8Array.prototype) as object;
@@ -259,7 +261,7 @@ function plainArray(v: unknown): v is unknown[] {
 }
 
 /**
- * map and filter for a plain array, in JavaScript, with the same charge, depth level and steps as
+ * map, filter and slice for a plain array, in JavaScript, with the same charge, depth level and steps as
  * the native (the length read once, holes skipped, each element read when reached, the callback
  * called with (element, index, array) and thisArg). Why: replacing Array.prototype.constructor
  * (to charge species-built arrays) turns V8's array-species protector off for the whole isolate,
@@ -267,9 +269,13 @@ function plainArray(v: unknown): v is unknown[] {
  * charging constructor on every call: about 10x an in-process call on small arrays. Anything that
  * is not a plain array, or a callback that is not a function, goes to the wrapped native.
  */
+/** Longest array whose slice the runtime copies itself (longer ones go to the native). */
+const SLICE_OWN_MAX = 64;
+
 function fastBuilders(): void {
   const nativeMap = getDesc(ArrayProto, 'map')?.value as AnyFn;
   const nativeFilter = getDesc(ArrayProto, 'filter')?.value as AnyFn;
+  const nativeSlice = getDesc(ArrayProto, 'slice')?.value as AnyFn;
   const methods = {
     map(this: unknown, fn: unknown, thisArg?: unknown): unknown {
       const a = this;
@@ -314,7 +320,41 @@ function fastBuilders(): void {
         b.d--;
       }
     },
+    slice(this: unknown, start?: unknown, end?: unknown): unknown {
+      const a = this;
+      // Only numeric (or absent) bounds: converting anything else may run policy code (valueOf).
+      // Only short arrays: appending element by element is slower than the native's copy once the
+      // call's own overhead no longer dominates (61,500 slots: ~8 ms against ~4 ms, the same charge).
+      if (!plainArray(a) || a.length > SLICE_OWN_MAX || (start !== undefined && typeof start !== 'number') || (end !== undefined && typeof end !== 'number')) {
+        return apply(nativeSlice, a, [start, end]);
+      }
+      const len = a.length;
+      charge(len * SPECIES_UNITS);
+      if (++b.d > depthCap) t();
+      const outer = nativeAt;
+      nativeAt = -1;
+      try {
+        // ToIntegerOrInfinity, then clamped as the spec does (Infinity and -Infinity clamp the same way).
+        const s0 = start === undefined || start !== start ? 0 : trunc(start);
+        const e0 = end === undefined ? len : end !== end ? 0 : trunc(end);
+        let k = s0 < 0 ? max(len + s0, 0) : min(s0, len);
+        const final = e0 < 0 ? max(len + e0, 0) : min(e0, len);
+        const out: unknown[] = [];
+        for (let n = 0; k < final; k++, n++) {
+          const v = a[k];
+          // A hole stays a hole at its place in the result (the native sets the length at the end).
+          if (v === undefined && !(k in a)) out.length = n + 1;
+          else out[n] = v;
+        }
+        return out;
+      } finally {
+        nativeAt = outer;
+        b.d--;
+      }
+    },
   };
+  defineProperty(methods.slice, 'length', { value: 2 });
+  defineProperty(ArrayProto, 'slice', { value: methods.slice, writable: true, enumerable: false, configurable: true });
   for (const name of ['map', 'filter'] as const) {
     defineProperty(methods[name], 'length', { value: 1 });
     defineProperty(ArrayProto, name, { value: methods[name], writable: true, enumerable: false, configurable: true });

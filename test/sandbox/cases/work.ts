@@ -54,6 +54,8 @@ export const WORK_CASES: Case[] = [
   // before the loop, a hole is no cheaper a way to make it walk, and what a callback builds is its own work.
   { name: 'map over a sparse array of a huge length', source: `const a = [];\na.length = 2 ** 32 - 1;\nconst f = (x) => x;\n${times(10, 'a.map(f);')}`, check: budget },
   { name: 'filter over a sparse array just under the budget', source: `const a = [];\na.length = 60000;\nconst f = (x) => x;\n${times(100, 'a.filter(f);')}`, check: budget },
+  { name: 'slice of a sparse array of a huge length', source: `const a = [];\na.length = 2 ** 32 - 1;\n${times(10, 'a.slice(1, 2);')}`, check: budget },
+  { name: 'slice with a bound whose valueOf loops', source: `const a = [1, 2];\nconst o = { valueOf() { for (;;); } };\n${times(10, 'a.slice(o);')}`, check: budget },
   { name: 'map whose callback builds big arrays', source: `const one = [1];\n${times(1000, 'one.map(() => new Array(16000));')}`, check: budget },
   { name: 'filter whose callback builds through [].constructor', source: `const one = [1];\n${times(1000, 'one.filter(() => new ([].constructor)(16000));')}`, check: budget },
   { name: 'map on an array whose own constructor builds big arrays', source: `class C extends Array { constructor(n) { super(16000); } }\nconst a = [1];\nObject.defineProperty(a, 'constructor', { value: C });\n${times(1000, 'a.map((x) => x);')}`, check: budget },
