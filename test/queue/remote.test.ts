@@ -108,4 +108,26 @@ describe('the remote pool', () => {
     await second.close();
     expect(await keysLeft()).toEqual([]);
   });
+
+  it('sweeps a job whose output a killed coordinator had deleted but whose job it had not yet removed', async () => {
+    let stored = false;
+    const first = await RemotePool.connect({ url: redis.url, identity: { t: 'half' }, pollMs: 200, isStored: () => stored });
+    try {
+      await first.run(job('D1', 6));
+      await new Promise((r) => setTimeout(r, 500));
+    } finally {
+      await first.close();
+    }
+    // The coordinator's forget pass deletes the output first, then the job: a kill in between leaves this.
+    const r = new Redis(redis.url);
+    const outputs = (await r.keys('matchday:out:*')).filter((k) => k.includes('D1'));
+    expect(outputs).toHaveLength(1);
+    await r.del(outputs[0]!);
+    r.disconnect();
+    expect(await keysLeft()).toHaveLength(1);
+    stored = true;
+    const second = await RemotePool.connect({ url: redis.url, identity: { t: 'half' }, pollMs: 200, isStored: () => stored });
+    await second.close();
+    expect(await keysLeft()).toEqual([]);
+  });
 });

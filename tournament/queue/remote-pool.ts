@@ -235,25 +235,34 @@ export class RemotePool {
 
   /**
    * Removes this run's finished jobs whose results the caller has stored but which no pass forgot: a
-   * coordinator killed between storing a result and forgetting its job leaves them for its resume.
+   * coordinator killed between storing a result and forgetting its job leaves them for its resume. It
+   * may die after forgetNow deleted the output and before it removed the job, so the jobs themselves
+   * are looked for too, not only the outputs.
    */
   private async sweep(): Promise<void> {
     const isStored = this.opts.isStored;
     if (!isStored) return;
-    const prefix = keys.output(jobIdPrefix(this.cup));
-    let cursor = '0';
-    do {
-      const [next, found] = await this.redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 1000);
-      cursor = next;
-      for (const key of found) {
-        const jobId = key.slice(keys.output('').length);
-        const job = await this.queue.getJob(jobId);
-        const matchId = (job?.data as { matchId?: unknown } | undefined)?.matchId;
-        if (typeof matchId !== 'string' || this.pending.has(jobId) || !isStored(matchId)) continue;
-        await this.redis.del(key, keys.refused(jobId));
-        await job?.remove().catch(() => undefined);
-      }
-    } while (cursor !== '0');
+    const jobPrefix = `${this.queue.opts.prefix ?? 'bull'}:${QUEUE_NAME}:`;
+    const ids = new Set<string>();
+    for (const [pattern, idOf] of [
+      [`${keys.output(jobIdPrefix(this.cup))}*`, (key: string) => key.slice(keys.output('').length)],
+      [`${jobPrefix}${jobIdPrefix(this.cup)}*`, (key: string) => key.slice(jobPrefix.length).split(':')[0]!],
+    ] as const) {
+      let cursor = '0';
+      do {
+        const [next, found] = await this.redis.scan(cursor, 'MATCH', pattern, 'COUNT', 1000);
+        cursor = next;
+        for (const key of found) ids.add(idOf(key));
+      } while (cursor !== '0');
+    }
+    for (const jobId of ids) {
+      if (this.pending.has(jobId)) continue;
+      const job = await this.queue.getJob(jobId);
+      const matchId = (job?.data as { matchId?: unknown } | undefined)?.matchId;
+      if (typeof matchId !== 'string' || !isStored(matchId)) continue;
+      await this.redis.del(keys.output(jobId), keys.refused(jobId));
+      await job?.remove().catch(() => undefined);
+    }
   }
 
   private async liveWorkers(): Promise<string[]> {
