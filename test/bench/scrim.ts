@@ -8,22 +8,26 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { childrenCpuOf } from './children-cpu.js';
 
 const CLI = fileURLToPath(new URL('../../bin/matchday.mjs', import.meta.url));
 
-export async function scrimBench(): Promise<{ scrim20_s: number }> {
+export async function scrimBench(): Promise<{ scrim20_s: number; scrim20_cpu_s?: number }> {
   const out = mkdtempSync(join(tmpdir(), 'scrim-bench-'));
   try {
     const t0 = performance.now();
-    const r = spawnSync(process.execPath, [CLI, 'scrim', 'builtin:ladder-5', '--vs', 'builtin:possession,builtin:direct', '--seeds', '1-20', '--out', out, '--json'], {
-      encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'inherit'],
+    let r!: ReturnType<typeof spawnSync>;
+    const cpu = childrenCpuOf(() => {
+      r = spawnSync(process.execPath, [CLI, 'scrim', 'builtin:ladder-5', '--vs', 'builtin:possession,builtin:direct', '--seeds', '1-20', '--out', out, '--json'], {
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'inherit'],
+      });
     });
     const seconds = (performance.now() - t0) / 1000;
     if (r.status !== 0) throw new Error(`scrim bench: matchday scrim exited with ${r.status ?? r.signal}`);
-    const played = (JSON.parse(r.stdout.trim().split('\n').pop() ?? '{}') as { table?: { total?: { played?: number } } }).table?.total?.played;
+    const played = (JSON.parse(String(r.stdout).trim().split('\n').pop() ?? '{}') as { table?: { total?: { played?: number } } }).table?.total?.played;
     if (played !== 80) throw new Error(`scrim bench: expected 80 matches, the table has ${played}`);
-    return { scrim20_s: Math.round(seconds * 10) / 10 };
+    return { scrim20_s: Math.round(seconds * 10) / 10, ...(cpu !== null ? { scrim20_cpu_s: cpu } : {}) };
   } finally {
     rmSync(out, { recursive: true, force: true });
   }
