@@ -159,7 +159,7 @@ function shootoutOf(f: ArrayLike<number>): Observation['shootout'] {
  * so the sandbox can bundle it and rebuild the objects inside the isolate. Its parts are
  * module-level functions, not closures made per call: every team's isolate compiles this code
  * from cold each match, and without the closures TurboFan spends about a quarter less
- * (docs/PERFORMANCE.md, fourth round). The objects and their key order are the same.
+ * (docs/PERFORMANCE-HISTORY.md, fourth round). The objects and their key order are the same.
  */
 export function decodeObservation(f: ArrayLike<number>, info: MatchInfo): Observation {
   const mode = (MODES[f[L.O_MODE] ?? 0] ?? 'stopped') as GameMode;

@@ -1,6 +1,6 @@
 // Warm isolates kept between matches of one process, each bound to one policy's exact code and
 // limits. A fresh isolate per team per match compiles and optimises the policy from cold every
-// match: in a cup or scrim that was most of a match's CPU (docs/PERFORMANCE.md, fifth round). An
+// match: in a cup or scrim that was most of a match's CPU (docs/PERFORMANCE-HISTORY.md, fifth round). An
 // isolate handed back after a clean match keeps its code and V8's type feedback; the next match of
 // the same policy gets fresh bindings from the factory (sandbox/factory.ts) and fresh runtime state
 // (guest/runtime.ts configure), and the guest's own check (`reusable`) refuses the isolate if the
