@@ -29,10 +29,10 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-function job(matchId: string, seed: number) {
+function job(matchId: string, seed: number, halfTicks = 40) {
   const home = resolveTeam('builtin:chaser');
   const away = resolveTeam('builtin:deepblock');
-  return { matchId, config: defaultConfig({ seed, homeName: home.name, awayName: away.name, halfTicks: 40 }), home, away, out: join(dir, `${matchId}.mdr`) };
+  return { matchId, config: defaultConfig({ seed, homeName: home.name, awayName: away.name, halfTicks }), home, away, out: join(dir, `${matchId}.mdr`) };
 }
 
 async function keysLeft(): Promise<string[]> {
@@ -69,7 +69,9 @@ describe('the remote pool', () => {
 
   it('a coordinator that stopped waiting collects the finished job later, without playing it again', async () => {
     const first = await RemotePool.connect({ url: redis.url, identity: { t: 'resume' }, pollMs: 200 });
-    const j = job('B1', 9);
+    // Long enough to be still playing when the coordinator leaves: the worker's isolates are warm from the
+    // test before, and a 40-tick match would be over within the 100 ms below.
+    const j = job('B1', 9, 1500);
     const pending = first.run(j).catch((e: Error) => e);
     const doneBefore = worker.counts.done;
     // Gone before the result arrives: the job stays queued and is played.
