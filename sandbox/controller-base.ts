@@ -21,6 +21,15 @@ export const TIMED_OUT = 'Script execution timed out.';
 
 export type Fn = ivm.Reference<(...args: never[]) => unknown>;
 
+/** Call deadlines are rounded up to a multiple of this many ms (see callTimeout). */
+export const TIMEOUT_GRID_MS = 100;
+
+/** `ms` (when positive) stretched by less than TIMEOUT_GRID_MS so that `now + ms` is a whole multiple of it. */
+export function onGrid(ms: number, now: number): number {
+  if (ms <= 0) return ms;
+  return ms + TIMEOUT_GRID_MS - ((Math.floor(now) + ms) % TIMEOUT_GRID_MS);
+}
+
 /** Host-side text from the isolate (an error message, a stack) kept to a bounded size. */
 export function bounded(text: unknown, max: number): string {
   const s = typeof text === 'string' ? text : String(text);
@@ -99,9 +108,15 @@ export abstract class ControllerBase implements SandboxController {
     return { faults: [fault], budgetUsed: 0 };
   }
 
-  /** The wall-clock allowance of the next call in ms; 0 or less once the match's bank is spent. */
+  /**
+   * The wall-clock allowance of the next call in ms; 0 or less once the match's bank is spent. It is
+   * stretched (by less than TIMEOUT_GRID_MS) so that the call's deadline falls on a grid point: isolated-vm's
+   * timer thread sleeps until each distinct deadline, even of a call long returned, so one deadline per call
+   * woke it about once a call, and on a machine whose cores are all busy each wake preempted a match
+   * (docs/PERFORMANCE.md). Calls within one grid step share a deadline and one wake.
+   */
   protected callTimeout(): number {
-    return Math.ceil(Math.min(this.limits.callWallMs, this.limits.matchWallMs - this.wallSpent));
+    return onGrid(Math.ceil(Math.min(this.limits.callWallMs, this.limits.matchWallMs - this.wallSpent)), performance.now());
   }
 
   /** After a tick's call returned: check the reply (input from the isolate), then commands or faults. */
