@@ -24,9 +24,13 @@ export type Fn = ivm.Reference<(...args: never[]) => unknown>;
 /** Call deadlines are rounded up to a multiple of this many ms (see callTimeout). */
 export const TIMEOUT_GRID_MS = 100;
 
-/** `ms` (when positive) stretched by less than TIMEOUT_GRID_MS so that `now + ms` is a whole multiple of it. */
+/**
+ * `ms` stretched by less than TIMEOUT_GRID_MS so that `now + ms` is a whole multiple of it; left as it is
+ * below 10 grid steps, so the stretch is never over 10% of the limit (the match process's watchdog kills at
+ * twice the limit: tournament/runner/watchdog.ts).
+ */
 export function onGrid(ms: number, now: number): number {
-  if (ms <= 0) return ms;
+  if (ms < 10 * TIMEOUT_GRID_MS) return ms;
   return ms + TIMEOUT_GRID_MS - ((Math.floor(now) + ms) % TIMEOUT_GRID_MS);
 }
 

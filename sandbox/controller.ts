@@ -67,7 +67,7 @@ class Sandbox extends ControllerBase {
     return this.iso?.getHeapStatisticsSync().used_heap_size;
   }
 
-  /** A new isolate with the guest runtime and the policy's factory module loaded; a string says why it could not be. */
+  /** A new isolate with the guest runtime and the policy's factory module loaded, or the refusal when the code does not compile. */
   private load(code: string, key: string): WarmIsolate | { refused: SetupOutcome } {
     const L = this.limits;
     const src = this.src!;

@@ -90,6 +90,13 @@ export function factoryParts(sf: ts.SourceFile, text: string): FactoryParts {
   };
 }
 
+/** `text` with the same-length edits of factoryParts applied (positions do not move). */
+export function applyEdits(text: string, edits: FactoryParts['edits']): string {
+  let out = text;
+  for (const [start, end, replacement] of edits) out = out.slice(0, start) + replacement + out.slice(end);
+  return out;
+}
+
 /**
  * A plain (uninstrumented) module text in the factory's shape, for running a policy in-process the way
  * the sandbox runs it: one compiled module, fresh bindings per call of its export __md_m (test/bench).
@@ -97,7 +104,5 @@ export function factoryParts(sf: ts.SourceFile, text: string): FactoryParts {
 export function factoryModule(js: string, filename: string): string {
   const sf = ts.createSourceFile(filename, js, ts.ScriptTarget.ES2022, true, ts.ScriptKind.JS);
   const parts = factoryParts(sf, js);
-  let src = js;
-  for (const [start, end, text] of parts.edits) src = src.slice(0, start) + text + src.slice(end);
-  return parts.open + src + parts.close;
+  return parts.open + applyEdits(js, parts.edits) + parts.close;
 }

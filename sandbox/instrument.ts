@@ -20,7 +20,7 @@ import ts from 'typescript';
 import { RESERVED_PREFIX, RUNTIME_SPECIFIER } from './protocol.js';
 import { makeLinearCheck } from './guest/harden.js';
 import { ensureV8Flags } from './flags.js';
-import { factoryParts } from './factory.js';
+import { applyEdits, factoryParts } from './factory.js';
 
 export type Instrumented = { ok: true; code: string } | { ok: false; line: number; problem: string };
 
@@ -236,7 +236,7 @@ export function instrument(js: string, filename: string, maxDepth: number, form:
     } catch (err) {
       return { ok: false, line: 1, problem: (err as Error).message.replace(/^matchday: /, '') };
     }
-    for (const [start, end, text] of fac.edits) src = src.slice(0, start) + text + src.slice(end);
+    src = applyEdits(js, fac.edits);
     open = fac.open;
     ins.push({ pos: js.length, text: fac.close, close: true, depth: -1 });
   }
