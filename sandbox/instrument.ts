@@ -14,6 +14,14 @@
 //    its depth is counted where it is resumed (the runtime wraps next/return/throw instead);
 //  - spread (`...x`), object spread and `for (k in x)` go through the runtime, which charges
 //    the real size of x before V8 walks it (and bounds argument lists);
+//  - a write of an array's length is charged by its growth (guest/lengths.ts says why): a static
+//    `x.length` write target (assignment, compound, ++/--, destructuring, for-in/of head) becomes
+//    `__md_g(x).length`; a computed one `x[k]` becomes `(__md_oN=x)[typeof(__md_oM=(k))==='number'
+//    ?__md_oM:__md_k(__md_oN,__md_oM)]`: a number key (the hot case) costs a check, any other is
+//    converted once by __md_k; the store itself stays at its own site, with its own inline cache.
+//    The temporaries are `let`s of the innermost function body (or `var`s of the module), one per
+//    site, so a site re-entered by recursion never shares one. `super.length` and `super[k]` write
+//    targets are refused (their receiver is `this`, out of the rewrite's reach);
 //  - one import line in front of line 1 brings in the counter, the trip and those helpers.
 // The checks are inlined (see guest/budget.ts for their shape and why).
 import ts from 'typescript';
@@ -29,7 +37,19 @@ interface Insertion {
   text: string;
   close: boolean;
   depth: number;
+  /** Whose temporaries' declaration replaces the PLACE in text. */
+  scope?: Scope;
 }
+
+/** Where a computed write target's temporaries are declared: a function body, an initializer's arrow, a static block, or the module. */
+interface Scope {
+  names: string[];
+  /** A parameter list outside any default value: no body to declare in yet (the body's lets are not initialised). */
+  params?: boolean;
+}
+
+/** Stands in an insertion's text for its scope's `let` declaration, filled in once the scope is visited. */
+const PLACE = '\u0000';
 
 const B = `${RESERVED_PREFIX}b`;
 const T = `${RESERVED_PREFIX}t`;
@@ -42,10 +62,46 @@ const F = `${RESERVED_PREFIX}f`;
 /** The depth saved on entering a finally block, given back when the block completes. */
 const K = `${RESERVED_PREFIX}k`;
 const LOOP = `if(--${B}.n<0)${T}();`;
+/** A static `.length` write target's base goes through this (guest/lengths.ts). */
+const G = `${RESERVED_PREFIX}g`;
+/** A computed write target's key that is not a number goes through this (guest/lengths.ts). */
+const KEY = `${RESERVED_PREFIX}k`;
+/** Prefix of the per-site temporaries of computed write targets. */
+const TMP = `${RESERVED_PREFIX}o`;
 const CLOSE_FN = `;${B}.d=${F}-1;`;
 
 /** Whose depth a catch or finally sets back: a function's (its F), the module's (0), or none inside a generator. */
 type Frame = 'fn' | 'top' | 'gen';
+
+/**
+ * True when `n` (a property or element access) is written to: the left of an assignment (compound
+ * and logical ones too), the operand of ++ or --, a for-in/for-of head, or a destructuring target.
+ */
+function isWriteTarget(n: ts.Node): boolean {
+  let cur = n;
+  let p = n.parent;
+  while (p && ts.isParenthesizedExpression(p)) {
+    cur = p;
+    p = p.parent;
+  }
+  if (!p) return false;
+  if (ts.isBinaryExpression(p)) {
+    const op = p.operatorToken.kind;
+    return p.left === cur && op >= ts.SyntaxKind.FirstAssignment && op <= ts.SyntaxKind.LastAssignment;
+  }
+  if (ts.isPrefixUnaryExpression(p) || ts.isPostfixUnaryExpression(p)) return p.operator === ts.SyntaxKind.PlusPlusToken || p.operator === ts.SyntaxKind.MinusMinusToken;
+  if (ts.isForInStatement(p) || ts.isForOfStatement(p)) return p.initializer === cur;
+  if (ts.isArrayLiteralExpression(p) || ts.isSpreadElement(p) || ts.isSpreadAssignment(p) || (ts.isPropertyAssignment(p) && p.initializer === cur)) return isAssignmentTarget(p);
+  return false;
+}
+
+/** How a write target's key can reach 'length': never (a number or another literal), always (the literal 'length'), or only at run time. */
+function lengthKey(n: ts.PropertyAccessExpression | ts.ElementAccessExpression): 'never' | 'static' | 'computed' {
+  if (ts.isPropertyAccessExpression(n)) return !ts.isPrivateIdentifier(n.name) && n.name.text === 'length' ? 'static' : 'never';
+  const a = n.argumentExpression;
+  if (ts.isStringLiteral(a) || ts.isNoSubstitutionTemplateLiteral(a)) return a.text === 'length' ? 'static' : 'never';
+  return ts.isNumericLiteral(a) ? 'never' : 'computed';
+}
 
 function isLoop(n: ts.Node): n is ts.IterationStatement {
   return (
@@ -140,7 +196,13 @@ export function instrument(js: string, filename: string, maxDepth: number, form:
 
   const ins: Insertion[] = [];
   let problem: { line: number; problem: string } | null = null;
-  const visit = (n: ts.Node, depth: number, frame: Frame): void => {
+  let temps = 0;
+  const temp = (scope: Scope): string => {
+    const name = `${TMP}${temps++}`;
+    scope.names.push(name);
+    return name;
+  };
+  const visit = (n: ts.Node, depth: number, frame: Frame, scope: Scope): void => {
     if (problem) return;
     const why = refusal(n, sf, linear);
     if (why) {
@@ -152,20 +214,30 @@ export function instrument(js: string, filename: string, maxDepth: number, form:
       problem = { line: lineOf(n.getStart(sf)), problem: 'syntax error: a return statement outside a function' };
       return;
     }
+    // The scopes this node opens for its children's temporaries (see the file's opening comment).
+    const own: { body?: Scope; params?: Scope; init?: Scope } = {};
+    if (hasBody(n) && n.body) {
+      own.body = { names: [] };
+      own.params = { names: [], params: true };
+    }
     if (hasBody(n) && n.body && n.asteriskToken) {
       // A generator: a unit on each start, no depth level (see the file's opening comment).
-      ins.push({ pos: n.body.getStart(sf) + 1, text: GEN_OPEN, close: false, depth });
+      ins.push({ pos: n.body.getStart(sf) + 1, text: PLACE + GEN_OPEN, close: false, depth, scope: own.body });
     } else if (hasBody(n) && n.body) {
       const body = n.body;
       if (ts.isBlock(body) && body.getStart(sf) + 1 === body.end - 1) {
         ins.push({ pos: body.end - 1, text: OPEN_FN + CLOSE_FN, close: false, depth }); // `{}`: one piece keeps the order
       } else if (ts.isBlock(body)) {
-        ins.push({ pos: body.getStart(sf) + 1, text: OPEN_FN, close: false, depth });
+        ins.push({ pos: body.getStart(sf) + 1, text: PLACE + OPEN_FN, close: false, depth, scope: own.body });
         ins.push({ pos: body.end - 1, text: CLOSE_FN, close: true, depth });
       } else {
-        ins.push({ pos: body.getStart(sf), text: `{${OPEN_FN}return ${R}(`, close: false, depth });
+        ins.push({ pos: body.getStart(sf), text: `{${PLACE}${OPEN_FN}return ${R}(`, close: false, depth, scope: own.body });
         ins.push({ pos: body.end, text: `,${F})}`, close: true, depth });
       }
+    }
+    if (ts.isClassStaticBlockDeclaration(n)) {
+      own.body = { names: [] };
+      ins.push({ pos: n.body.getStart(sf) + 1, text: PLACE, close: false, depth, scope: own.body });
     }
     // Returns hand the frame's level back once their value is computed (a generator has none).
     if (ts.isReturnStatement(n) && frame === 'fn') {
@@ -193,7 +265,30 @@ export function instrument(js: string, filename: string, maxDepth: number, form:
       ins.push({ pos: e.end, text: close, close: true, depth: depth + 1 });
     };
     // An arrow keeps `this`, `arguments`, `super` and `new.target` of the place it stands in.
-    if (isEntryInitializer(n) && n.initializer) wrapExpr(n.initializer, `(()=>{${OPEN_FN}return ${R}(`, `,${F})})()`);
+    if (isEntryInitializer(n) && n.initializer) {
+      own.init = { names: [] };
+      ins.push({ pos: n.initializer.getStart(sf), text: `(()=>{${PLACE}${OPEN_FN}return ${R}(`, close: false, depth: depth + 1, scope: own.init });
+      ins.push({ pos: n.initializer.end, text: `,${F})})()`, close: true, depth: depth + 1 });
+    }
+    // A write that can set an array's length: charged by its growth (see the file's opening comment).
+    if ((ts.isPropertyAccessExpression(n) || ts.isElementAccessExpression(n)) && isWriteTarget(n)) {
+      const kind = lengthKey(n);
+      if (kind !== 'never' && n.expression.kind === ts.SyntaxKind.SuperKeyword) {
+        problem = { line: lineOf(n.getStart(sf)), problem: "writing super.length or super[key] is not allowed: its receiver is this, out of the sandbox's length charge (write this.length or this[key])" };
+        return;
+      }
+      if (kind === 'static') wrapExpr(n.expression, `${G}(`, ')');
+      if (kind === 'computed') {
+        if (scope.params) {
+          problem = { line: lineOf(n.getStart(sf)), problem: 'writing a computed property inside a parameter list (outside a default value) is not allowed: move it into the body' };
+          return;
+        }
+        const base = temp(scope);
+        const key = temp(scope);
+        wrapExpr(n.expression, `(${base}=`, ')');
+        wrapExpr((n as ts.ElementAccessExpression).argumentExpression, `typeof(${key}=(`, `))==='number'?${key}:${KEY}(${base},${key})`);
+      }
+    }
     if (ts.isSpreadElement(n) && !isAssignmentTarget(n)) {
       const inCall = ts.isCallExpression(n.parent) || ts.isNewExpression(n.parent);
       wrapExpr(n.expression, `${S}.spread(`, `,${inCall ? 1 : 0})`);
@@ -216,17 +311,24 @@ export function instrument(js: string, filename: string, maxDepth: number, form:
       }
     }
     const inner: Frame = hasBody(n) && n.body ? (n.asteriskToken ? 'gen' : 'fn') : frame;
-    n.forEachChild((child) => visit(child, depth + 1, inner));
+    n.forEachChild((child) => {
+      let sc = scope;
+      if (hasBody(n) && n.body) sc = child === n.body ? (own.body as Scope) : n.parameters.includes(child as ts.ParameterDeclaration) ? (own.params as Scope) : scope;
+      else if (ts.isClassStaticBlockDeclaration(n) && child === n.body) sc = own.body as Scope;
+      else if (isEntryInitializer(n) && child === n.initializer) sc = own.init as Scope;
+      visit(child, depth + 1, inner, sc);
+    });
   };
-  visit(sf, 0, 'top');
+  const top: Scope = { names: [] };
+  visit(sf, 0, 'top', top);
   if (problem) return { ok: false, ...(problem as { line: number; problem: string }) };
 
   // The imports are copied into module variables at once: V8 reloads an imported binding and checks
   // it for the temporal dead zone at every use, and these are used at every call and loop iteration.
   // A \`var\` has no dead zone; the policy cannot name, and so cannot assign, a reserved name.
   const header =
-    `import { b as ${B}0, t as ${T}0, s as ${S}0, r as ${R}0 } from ${JSON.stringify(RUNTIME_SPECIFIER)};` +
-    `var ${B}=${B}0,${T}=${T}0,${S}=${S}0,${R}=${R}0;`;
+    `import { b as ${B}0, t as ${T}0, s as ${S}0, r as ${R}0, g as ${G}0, k as ${KEY}0 } from ${JSON.stringify(RUNTIME_SPECIFIER)};` +
+    `var ${B}=${B}0,${T}=${T}0,${S}=${S}0,${R}=${R}0,${G}=${G}0,${KEY}=${KEY}0${top.names.map((t) => `,${t}`).join('')};`;
   let src = js;
   let open = '';
   if (form === 'factory') {
@@ -248,7 +350,8 @@ export function instrument(js: string, filename: string, maxDepth: number, form:
   const parts: string[] = [];
   let at = 0;
   for (const i of ins) {
-    parts.push(src.slice(at, i.pos), i.text);
+    const text = i.scope ? i.text.replace(PLACE, i.scope.names.length > 0 ? `let ${i.scope.names.join(',')};` : '') : i.text;
+    parts.push(src.slice(at, i.pos), text);
     at = i.pos;
   }
   parts.push(src.slice(at));

@@ -10,6 +10,7 @@
 // through a wrapper (toString -> join -> toString ...) meets the same fixed depth cap as the
 // policy's own functions, far below V8's real stack limit.
 import { b, charge, t } from './budget.js';
+import { chargeLengthNatives, installLengthKey } from './lengths.js';
 
 type AnyFn = (...args: unknown[]) => unknown;
 type Obj = Record<PropertyKey, unknown>;
@@ -490,6 +491,9 @@ export interface NativeOptions {
 export function chargeNatives(opts: NativeOptions): void {
   depthCap = opts.maxCallDepth;
   const g = globalThis as unknown as Obj;
+  // First: the length-setting natives are replaced by charging ones, which the tables below then list or wrap.
+  chargeLengthNatives();
+  installLengthKey();
 
   const speciesSize: Cost = (self) => size(self) * SPECIES_UNITS;
   const SPECIES = ['map', 'filter', 'slice', 'splice'];
