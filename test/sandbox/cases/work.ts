@@ -43,6 +43,8 @@ export const WORK_CASES: Case[] = [
   { name: 'RegExp test over a long string', source: `const s = 'a'.repeat(100000);\nconst re = /b/;\n${times(1000, 're.test(s);')}`, check: budget },
   { name: 'RegExp exec over a long string', source: `const s = 'a'.repeat(100000);\nconst re = /b/;\n${times(1000, 're.exec(s);')}`, check: budget },
   { name: 'indexOf on a long rope', source: `let s = 'ab';\nfor (let i = 0; i < 20; i++) s += s;\n${times(100, "s.indexOf('z');")}`, check: budget },
+  { name: 'String.raw of a template whose raw length is huge', source: times(100, 'String.raw({ raw: { length: 1000000 } });'), check: budget },
+  { name: 'String.raw of long raw segments', source: `const s = 'x'.repeat(100000);\nconst raw = new Array(100).fill(s);\n${times(3000, 'String.raw({ raw });')}`, check: budget },
   // Lengths the policy controls.
   {
     name: 'typed array with an own length of 0 sorted',
