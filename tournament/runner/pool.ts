@@ -4,6 +4,7 @@
 // back at the same tick the match fails as a host failure for the organizer to see.
 import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { availableParallelism } from 'node:os';
 import { closeSync, openSync, readSync, unlinkSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -69,16 +70,29 @@ function readMark(fd: number): Crash {
 
 type Outcome = { ok: true; result: Omit<RunResult, 'crashes' | 'pid'>; pid: number } | { ok: false; crash: Crash };
 
+export interface MatchPoolOptions {
+  processMemoryMb?: number;
+  /**
+   * Match processes run V8 without background threads (spawn.ts, SINGLE_THREADED_FLAG). Results
+   * are the same either way; only where the CPU goes changes. [default: true when the pool has at
+   * least as many processes as the machine has cores]
+   */
+  singleThreaded?: boolean;
+}
+
 export class MatchPool {
   private readonly workers: Worker[] = [];
   private readonly waiting: Array<() => void> = [];
   private closed = false;
+  /** Whether this pool's match processes start with V8's background threads off (see MatchPoolOptions). */
+  readonly singleThreaded: boolean;
 
   constructor(
     readonly size: number,
-    private readonly options: { processMemoryMb?: number } = {},
+    private readonly options: MatchPoolOptions = {},
   ) {
     if (!Number.isInteger(size) || size < 1) throw new Error(`workers must be a whole number of at least 1, got ${size}`);
+    this.singleThreaded = options.singleThreaded ?? size >= availableParallelism();
   }
 
   /** Pids of the live match processes. */
@@ -90,7 +104,7 @@ export class MatchPool {
     const markFd = openMarkFile();
     let child: ChildProcess;
     try {
-      child = spawnMatchProcess(markFd);
+      child = spawnMatchProcess(markFd, { singleThreaded: this.singleThreaded });
     } catch (e) {
       closeSync(markFd);
       throw e;

@@ -18,18 +18,27 @@ const PRLIMIT = ['/usr/bin/prlimit', '/bin/prlimit'].find((p) => existsSync(p)) 
 export const PROCESS_MEMORY_MB = 4096;
 
 /**
+ * The V8 flag that keeps a match process's work on its own thread: no compiler, marking, sweeping
+ * or scavenging threads. A pool with a process per core sets it (MatchPool): there, every
+ * background thread of one match process runs on a core another match needs, and with it on,
+ * the demo cup at two workers on two cores took about 10% less CPU and wall time (docs/PERFORMANCE.md).
+ * A pool with cores to spare leaves it off, so its processes' JIT and GC use the idle ones.
+ */
+export const SINGLE_THREADED_FLAG = '--single-threaded';
+
+/**
  * Starts a match process: plain node on the match process's bundle (child.ts and what it imports, built on
  * first use and cached by content hash), so no TypeScript compiler, esbuild or tsx loads. The guest runtime
  * is built here too, so a match process only ever finds it in the cache.
  */
-export function spawnMatchProcess(markFd?: number): ChildProcess {
+export function spawnMatchProcess(markFd?: number, opts: { singleThreaded?: boolean } = {}): ChildProcess {
   const child = builtFile('child');
   ensureGuestRuntime();
   // fd 4 is the mark file (see MatchPool): a file the parent reads only when the process dies. Without
   // one (a start-up probe), /dev/null takes the marks.
   const marks = markFd ?? openSync('/dev/null', 'w');
   try {
-    return spawn(process.execPath, ['--no-node-snapshot', child], {
+    return spawn(process.execPath, ['--no-node-snapshot', ...(opts.singleThreaded ? [SINGLE_THREADED_FLAG] : []), child], {
       serialization: 'advanced',
       // stderr is piped: what a dying process prints (a V8 fatal error) goes into the crash report.
       stdio: ['ignore', 'inherit', 'pipe', 'ipc', marks],
