@@ -8,6 +8,7 @@ import { runMatch } from '../../engine/match.js';
 import { matchInfo } from '../../engine/observation.js';
 import { createMatch, defaultConfig } from '../../engine/setup.js';
 import { createSandboxController } from '../../sandbox/index.js';
+import { median } from './median.js';
 
 const policy = (name: string): string => fileURLToPath(new URL(`../../policies/${name}`, import.meta.url));
 
@@ -19,10 +20,6 @@ function cpuMs(f: () => void): { cpu: number; wall: number } {
   return { cpu: (c.user + c.system) / 1000, wall: performance.now() - t0 };
 }
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)] ?? 0;
-}
 
 function initMs(): { cpu: number; wall: number } {
   const info = matchInfo(createMatch(defaultConfig({ seed: 1, homeName: 'py', awayName: 'x' })), 0);

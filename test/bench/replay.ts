@@ -11,6 +11,7 @@ import { runMatch } from '../../engine/match.js';
 import type { PolicyModule } from '../../engine/policy.js';
 import { makeReplayHeader, ReplayWriter, type TeamSource } from '../../engine/replay/index.js';
 import { defaultConfig } from '../../engine/setup.js';
+import { median } from './median.js';
 
 const CLI = fileURLToPath(new URL('../../bin/matchday.mjs', import.meta.url));
 const INSPECT_RUNS = 3;
@@ -22,10 +23,6 @@ async function team(name: string): Promise<{ module: PolicyModule; source: TeamS
   return { module: (await import(url.href)) as PolicyModule, source };
 }
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)]!;
-}
 
 /** Wall milliseconds from spawn to exit of `matchday inspect file`, its JSON lines read from a pipe; checks it gave `lines` of them. */
 function inspectOnce(file: string, lines: number): Promise<number> {

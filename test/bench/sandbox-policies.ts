@@ -13,12 +13,13 @@ import type { PolicyModule } from '../../engine/policy.js';
 import { defaultConfig } from '../../engine/setup.js';
 import { createSandboxController } from '../../sandbox/index.js';
 import { FACTORY_EXPORT, factoryModule } from '../../sandbox/factory.js';
+import { median } from './median.js';
 
 /** The two frozen policies the ratio is measured on (never edited to pass). */
 export const RATIO_POLICIES = ['ladder5', 'starter'] as const;
 /** Ticks per half of the ratio's matches: 2,000 policy calls each side. */
 const RATIO_HALF_TICKS = 1000;
-const ROUNDS = 3;
+const ROUNDS = 7;
 
 function file(name: string): string {
   const rel = name === 'statue' || name === 'chaser' ? `../../policies/${name}.js` : `../fixtures/policies/bench-${name}.js`;
@@ -78,10 +79,6 @@ async function matchCpuMs(home: string, away: string, sandboxed: boolean, warm: 
   }
 }
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((x, y) => x - y);
-  return s[Math.floor(s.length / 2)] ?? 0;
-}
 
 const r1 = (v: number): number => Math.round(v);
 const r2 = (v: number): number => Math.round(v * 100) / 100;

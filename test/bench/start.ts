@@ -8,14 +8,11 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { ChildMessage } from '../../tournament/runner/job.js';
 import { spawnMatchProcess } from '../../tournament/runner/spawn.js';
+import { median } from './median.js';
 
 const CLI = fileURLToPath(new URL('../../bin/matchday.mjs', import.meta.url));
 const RUNS = 7;
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)]!;
-}
 
 /** CPU time (user + system, all threads) a live process has used, in ms (Linux; NaN elsewhere). */
 function cpuMs(pid: number): number {
