@@ -13,7 +13,8 @@
 //  - a generator's body gets a unit but no depth level: it may be suspended across calls, so
 //    its depth is counted where it is resumed (the runtime wraps next/return/throw instead);
 //  - spread (`...x`), object spread and `for (k in x)` go through the runtime, which charges
-//    the real size of x before V8 walks it (and bounds argument lists);
+//    the real size of x before V8 walks it (and bounds argument lists); so do the object of
+//    `instanceof` and of `in`, charged by the length of its prototype chain (guest/chains.ts);
 //  - a write of an array's length is charged by its growth (guest/lengths.ts says why): a static
 //    `x.length` write target (assignment, compound, ++/--, destructuring, for-in/of head) becomes
 //    `__md_g(x).length`; a computed one `x[k]` becomes `(__md_oN=x)[typeof(__md_oM=(k))==='number'
@@ -166,6 +167,8 @@ function refusal(n: ts.Node, sf: ts.SourceFile, linear: (p: string, f: string) =
     return 'require() is not allowed: a policy is one self-contained file';
   if ((ts.isIdentifier(n) || ts.isPrivateIdentifier(n)) && n.text.replace(/^#/, '').startsWith(RESERVED_PREFIX))
     return `names starting with ${RESERVED_PREFIX} are reserved for the sandbox (found ${n.text})`;
+  if (n.kind === ts.SyntaxKind.BigIntLiteral)
+    return `BigInt literals are not allowed (found ${n.getText(sf).slice(0, 40)}): BigInt arithmetic is native work the budget cannot see`;
   if (n.kind === ts.SyntaxKind.RegularExpressionLiteral) {
     const text = n.getText(sf);
     const slash = text.lastIndexOf('/');
@@ -295,6 +298,9 @@ export function instrument(js: string, filename: string, maxDepth: number, form:
     }
     if (ts.isSpreadAssignment(n) && !isAssignmentTarget(n)) wrapExpr(n.expression, `${S}.spreadObject(`, ')');
     if (ts.isForInStatement(n)) wrapExpr(n.expression, `${S}.forIn(`, ')');
+    // V8 walks the object's whole prototype chain for these, in one native step (guest/chains.ts charges it).
+    if (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.InstanceOfKeyword) wrapExpr(n.left, `${S}.inst(`, ')');
+    if (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.InKeyword && !ts.isPrivateIdentifier(n.left)) wrapExpr(n.right, `${S}.inst(`, ')');
     // Rest in array destructuring walks the whole iterable: `const [a, ...r] = x` charges x first.
     if (ts.isVariableDeclaration(n) && n.initializer && ts.isArrayBindingPattern(n.name) && n.name.elements.some((e) => ts.isBindingElement(e) && e.dotDotDotToken)) {
       wrapExpr(n.initializer, `${S}.spread(`, ',0)');

@@ -13,15 +13,25 @@ import {
 } from '../protocol.js';
 import * as budget from './budget.js';
 import { drain, installChannel, pending, resetChannel } from './channel.js';
-import { harden } from './harden.js';
+import { harden, removeBigInt } from './harden.js';
 import { lockdown } from './lockdown.js';
 import { chargeNatives, syntax } from './natives.js';
+import { chargeChainNatives, inst } from './chains.js';
 
 export { b, r, t } from './budget.js';
 /** What the instrumenter's rewrites of length writes call: a static `.length` target's base (g), a computed target's non-numeric key (k). */
 export { g, k } from './lengths.js';
-/** What the instrumenter's rewrites of spread, object spread and for-in call. */
-export const s = syntax;
+/**
+ * What the instrumenter's rewrites of spread, object spread, for-in, instanceof and in call. for-in and
+ * the object of instanceof and in are charged a unit per link of its prototype chain (guest/chains.ts).
+ */
+export const s = {
+  ...syntax,
+  forIn(v: unknown): unknown {
+    return syntax.forIn(inst(v));
+  },
+  inst,
+};
 
 /** The match clock starts here (2026-06-11T00:00:00Z, an arbitrary fixed day). */
 const EPOCH_MS = 1781136000000;
@@ -122,6 +132,8 @@ export function configure(config: GuestConfig, matchInfo: MatchInfo, setupBudget
   if (!lockedDown) {
     harden({ random: () => random(), now: () => EPOCH_MS + clockTick * msPerTick });
     chargeNatives({ maxCallDepth: config.maxCallDepth });
+    chargeChainNatives();
+    removeBigInt();
     installChannel(globalThis as unknown as Record<string, unknown>, {
       lines: config.maxLogLines,
       chars: config.maxLogChars,

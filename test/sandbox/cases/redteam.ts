@@ -1,0 +1,46 @@
+// Hostile corpus, red team (rt1): native work that was far larger than its charge, found by a fresh
+// attacker's read. Each case failed before its fix: it ran for seconds on a few units, or the net fired.
+import { expect } from 'vitest';
+import { budget, logs, probe, refused, tick, type Case } from '../corpus.js';
+
+/** `n` times `body` in one tick, then `[]`. */
+const times = (n: number, body: string): string => tick(`for (let k = 0; k < ${n}; k++) { ${body} }\nreturn [];`);
+const says = (expected: string[]) => (r: Parameters<Case['check']>[0]): void => {
+  expect(r.faults).toEqual([]);
+  expect(logs(r)).toEqual(expected);
+};
+
+/** A prototype chain of 30,000 objects built at load (setup budget), then `op` on it n times a tick. */
+const chain = (n: number, op: string): string =>
+  `let p = {};\nconst root = p;\nfunction F() {}\nfor (let i = 0; i < 30000; i++) p = Object.create(p);\n${times(n, op)}`;
+
+export const REDTEAM_CASES: Case[] = [
+  // Prototype chains: each of these walked the whole chain natively for one unit (200 instanceof on a
+  // chain of 200,000: ~1.3 s of CPU, 201 units; 2,000 for-in on a chain of 30,000 ran past the 2 s net).
+  // Now a unit a link (guest/chains.ts).
+  { name: 'instanceof on a deep prototype chain', source: chain(2000, 'if (p instanceof F) break;'), check: budget },
+  { name: 'in on a deep prototype chain', source: chain(2000, "if (('k' + k) in p) break;"), check: budget },
+  { name: 'isPrototypeOf on a deep prototype chain', source: chain(2000, 'if (F.prototype.isPrototypeOf(p)) break;'), check: budget },
+  { name: '__lookupGetter__ on a deep prototype chain', source: chain(2000, "if (p.__lookupGetter__('zz')) break;"), check: budget },
+  { name: 'Object.setPrototypeOf onto a deep chain (its cycle check)', source: chain(2000, 'Object.setPrototypeOf({}, p);'), check: budget },
+  { name: 'Reflect.setPrototypeOf onto a deep chain', source: chain(2000, 'Reflect.setPrototypeOf({}, p);'), check: budget },
+  { name: 'the __proto__ setter onto a deep chain', source: chain(2000, '({}).__proto__ = p;'), check: budget },
+  { name: 'for-in over a deep chain of empty objects', source: chain(2000, 'for (const x in p) break;'), check: budget },
+  {
+    name: 'instanceof, in, isPrototypeOf and setPrototypeOf still answer as before, for a few units',
+    source: tick(`class A {}\nclass B extends A {}\nconst b = new B();\nconst o = Object.setPrototypeOf({}, b);\nconst r = [o instanceof A, [] instanceof Array, 1 instanceof Number, 'x' in { x: 1 }, 'y' in o, A.prototype.isPrototypeOf(o), ({}).__lookupGetter__('__proto__') !== undefined];\nconsole.log(r.join());\nreturn [];`),
+    check: (r) => {
+      says(['true,true,false,true,false,true,true'])(r);
+      expect(r.ticks[0]?.outcome?.budgetUsed).toBeLessThan(100);
+    },
+  },
+  // BigInt: an operator on huge operands is native work no counter sees (3 x `3n ** 3000000n` in a tick:
+  // ~250 ms of CPU for 4 units). No BigInt value can be made: literals refused, the makers removed.
+  { name: 'a BigInt literal is refused at load', source: `${times(3, 'const y = 3n ** BigInt(3000000 + k);')}`, check: (r) => refused(r, /hostile\.js:2: BigInt literals are not allowed \(found 3n\)/) },
+  { name: 'a BigInt literal in top-level code is refused at load', source: `const big = 1n << 100000000n;\n${tick('return [];')}`, check: (r) => refused(r, /hostile\.js:1: BigInt literals are not allowed/) },
+  {
+    name: 'no BigInt constructor, 64-bit typed arrays or DataView 64-bit accessors',
+    source: probe("[typeof BigInt, typeof BigInt64Array, typeof BigUint64Array, typeof DataView.prototype.getBigInt64, typeof DataView.prototype.setBigUint64, 'BigInt' in globalThis].join()"),
+    check: says(['undefined,undefined,undefined,undefined,undefined,false']),
+  },
+];
