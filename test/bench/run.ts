@@ -12,6 +12,8 @@ type Bench = () => Promise<Record<string, number | string>>;
 
 /** Part name -> module and export. Each loads lazily, so one missing or broken part does not stop the others. */
 const PARTS: Array<[string, string, string]> = [
+  // First and last: whether the CPUs were equal while the other parts ran (vcpu.ts).
+  ['vcpu', './vcpu.js', 'vcpuBench'],
   ['engine', './engine.js', 'engineBench'],
   ['sandbox', './sandbox.js', 'sandboxBench'],
   ['replay', './replay.js', 'replayBench'],
@@ -23,6 +25,7 @@ const PARTS: Array<[string, string, string]> = [
   ['start', './start.js', 'startBench'],
   ['python', './python.js', 'pythonBench'],
   ['season', './season.js', 'seasonBench'],
+  ['vcpu end', './vcpu.js', 'vcpuEndBench'],
 ];
 
 async function load(file: string, fn: string): Promise<Bench> {

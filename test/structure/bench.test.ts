@@ -1,5 +1,6 @@
 // `npm run bench` always ends by itself with its JSON line, and a part that fails or hangs is listed under `skipped`.
 import { spawnSync } from 'node:child_process';
+import { availableParallelism } from 'node:os';
 import { describe, expect, it } from 'vitest';
 
 function bench(env: Record<string, string>): { status: number | null; signal: NodeJS.Signals | null; last: Record<string, unknown>; stderr: string } {
@@ -32,5 +33,19 @@ describe('npm run bench', () => {
     const r = bench({ MATCHDAY_BENCH_PARTS: 'engine', MATCHDAY_BENCH_TIMEOUT_S: 'soon' });
     expect(r.status).toBe(2);
     expect(r.stderr.trim()).toBe("bench: MATCHDAY_BENCH_TIMEOUT_S must be a positive number of seconds, not 'soon'");
+  });
+
+  it('probes each CPU with the same pinned workload and reports the slowest over the fastest', () => {
+    const r = bench({ MATCHDAY_BENCH_PARTS: 'vcpu' });
+    expect(r.status).toBe(0);
+    if (availableParallelism() < 2) {
+      expect(r.last).toEqual({ skipped: { vcpu: 'one CPU: nothing to compare' } });
+      return;
+    }
+    const n = Math.min(availableParallelism(), 4);
+    const ms = Array.from({ length: n }, (_, cpu) => r.last[`vcpu${cpu}_probe_ms`]);
+    for (const m of ms) expect(m).toBeGreaterThan(0);
+    const nums = ms as number[];
+    expect(r.last.vcpu_skew).toBe(Math.round((Math.max(...nums) / Math.min(...nums)) * 100) / 100);
   });
 });
