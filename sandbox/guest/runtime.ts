@@ -17,6 +17,7 @@ import { harden, removeBigInt } from './harden.js';
 import { lockdown } from './lockdown.js';
 import { chargeNatives, syntax } from './natives.js';
 import { chargeChainNatives, inst } from './chains.js';
+import { convertStringInputs } from './coerce.js';
 
 export { b, r, t } from './budget.js';
 /** What the instrumenter's rewrites of length writes call: a static `.length` target's base (g), a computed target's non-numeric key (k). */
@@ -133,6 +134,7 @@ export function configure(config: GuestConfig, matchInfo: MatchInfo, setupBudget
     harden({ random: () => random(), now: () => EPOCH_MS + clockTick * msPerTick });
     chargeNatives({ maxCallDepth: config.maxCallDepth });
     chargeChainNatives();
+    convertStringInputs();
     removeBigInt();
     installChannel(globalThis as unknown as Record<string, unknown>, {
       lines: config.maxLogLines,

@@ -1,7 +1,7 @@
 // Hostile corpus, red team (rt1): native work that was far larger than its charge, found by a fresh
 // attacker's read. Each case failed before its fix: it ran for seconds on a few units, or the net fired.
 import { expect } from 'vitest';
-import { budget, logs, probe, refused, tick, type Case } from '../corpus.js';
+import { budget, logs, probe, refused, threw, tick, type Case } from '../corpus.js';
 
 /** `n` times `body` in one tick, then `[]`. */
 const times = (n: number, body: string): string => tick(`for (let k = 0; k < ${n}; k++) { ${body} }\nreturn [];`);
@@ -14,7 +14,29 @@ const says = (expected: string[]) => (r: Parameters<Case['check']>[0]): void => 
 const chain = (n: number, op: string): string =>
   `let p = {};\nconst root = p;\nfunction F() {}\nfor (let i = 0; i < 30000; i++) p = Object.create(p);\n${times(n, op)}`;
 
+/** An object whose toString returns a long string (built at load): natives convert it themselves. */
+const longText = (expr: string): string => `const s = ${expr};\nconst o = { toString() { return s; } };\n`;
+
 export const REDTEAM_CASES: Case[] = [
+  // A string input given as an object: charged as the object (1 unit, 0 as a receiver), the native converted
+  // it and scanned the long string (100 encodeURIComponent(o) a tick, 4 MB each: past the 2 s net on ~300 units).
+  { name: 'encodeURIComponent of an object whose toString is long', source: longText("'a'.repeat(1 << 22)") + times(100, 'encodeURIComponent(o);'), check: budget },
+  { name: 'a String.prototype method called on an object whose toString is long', source: longText("'a'.repeat(1 << 22)") + times(100, "String.prototype.indexOf.call(o, 'b');"), check: budget },
+  { name: 'parseFloat of an object whose toString is long', source: longText("'1'.repeat(1 << 22)") + times(100, 'Number.parseFloat(o); parseFloat(o);'), check: budget },
+  { name: 'JSON.parse of an object whose toString is long', source: longText("'[' + '1,'.repeat(1 << 20) + '1]'") + times(100, 'JSON.parse(o);'), check: budget },
+  {
+    name: 'a string input given as an object still converts once and answers as before',
+    source: longText("'a-b'") + tick("let n = 0;\nconst p = { toString() { n++; return 'x-y'; } };\nconsole.log([String.prototype.split.call(o, '-').join(), encodeURIComponent(p), /y/.test(p), JSON.parse({ toString: () => '[1]' })[0], parseInt({ toString: () => '42' }), n].join());\nreturn [];"),
+    check: says(['a,b,x-y,true,1,42,2']),
+  },
+  // JSON.parse with a reviver recursed in C++ until the real stack ended, at a depth that moves with JIT
+  // state: now a fixed refusal past 200 levels, like JSON.stringify.
+  { name: 'JSON.parse with a reviver on text nested 3,000 deep', source: tick("JSON.parse('['.repeat(3000) + ']'.repeat(3000), (k, v) => v);\nreturn [];"), check: threw(/JSON\.parse with a reviver on text nested deeper than 200 levels/) },
+  {
+    name: 'JSON.parse with a reviver on text nested 200 deep, strings with brackets inside, still parses',
+    source: probe("JSON.parse('['.repeat(199) + '{\"a\":\"]]\\\\\\\"[[\"}' + ']'.repeat(199), (k, v) => v).length"),
+    check: says(['1']),
+  },
   // Prototype chains: each of these walked the whole chain natively for one unit (200 instanceof on a
   // chain of 200,000: ~1.3 s of CPU, 201 units; 2,000 for-in on a chain of 30,000 ran past the 2 s net).
   // Now a unit a link (guest/chains.ts).
