@@ -55,6 +55,15 @@ const PLACE = '\u0000';
 const B = `${RESERVED_PREFIX}b`;
 const T = `${RESERVED_PREFIX}t`;
 const S = `${RESERVED_PREFIX}s`;
+/**
+ * Deepest nesting of syntax a policy may have (brackets, conditions, operators, statements inside one
+ * another). Parsing it recurses, in TypeScript on the host and in V8 in the isolate, and each ends at its
+ * real stack's end, which differs between code paths and machines (700 nested parentheses already ran
+ * TypeScript's parser out of stack in the CLI, and crashed it). Real policies nest a few dozen levels.
+ */
+export const MAX_SOURCE_DEPTH = 500;
+/** What a file nested deeper than MAX_SOURCE_DEPTH (or too deep for the parser at all) is told. */
+export const TOO_DEEP = `the code nests deeper than ${MAX_SOURCE_DEPTH} levels (brackets, conditions, operators or statements inside one another), more than the sandbox reads`;
 /** Most parameters a function may declare: huge frames would move where V8's stack ends. */
 export const MAX_PARAMS = 255;
 const R = `${RESERVED_PREFIX}r`;
@@ -207,6 +216,10 @@ export function instrument(js: string, filename: string, maxDepth: number, form:
   };
   const visit = (n: ts.Node, depth: number, frame: Frame, scope: Scope): void => {
     if (problem) return;
+    if (depth > MAX_SOURCE_DEPTH) {
+      problem = { line: lineOf(n.getStart(sf)), problem: TOO_DEEP };
+      return;
+    }
     const why = refusal(n, sf, linear);
     if (why) {
       problem = { line: lineOf(n.getStart(sf)), problem: why };

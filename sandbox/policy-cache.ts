@@ -10,7 +10,7 @@ import { readdirSync, readFileSync, utimesSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CACHE_DIR, pruneUnused, ROOT, UNUSED_DAYS, writeAtomic } from './build-cache.mjs';
-import { instrument } from './instrument.js';
+import { instrument, TOO_DEEP } from './instrument.js';
 import type { SandboxLimits } from './limits.js';
 import { where } from './lines.js';
 import { mapLine } from './sourcemap.js';
@@ -131,6 +131,18 @@ function writeEntry(key: string, e: Entry): void {
 
 /** Transpiles and instruments a policy text: what a cache miss costs (loads TypeScript). */
 function build(p: PolicyText, limits: PrepareLimits): { ok: true; entry: Entry } | { ok: false; reason: string; line?: number } {
+  try {
+    return buildUnguarded(p, limits);
+  } catch (err) {
+    // TypeScript's parser recurses: a file nested past what the host's stack takes is refused, not a crash
+    // of the process that prepares it (a cup's organizer). Shallower but too deep files meet
+    // MAX_SOURCE_DEPTH in the instrumenter, with the same message.
+    if (err instanceof RangeError) return { ok: false, reason: `${p.filename}: ${TOO_DEEP}` };
+    throw err;
+  }
+}
+
+function buildUnguarded(p: PolicyText, limits: PrepareLimits): { ok: true; entry: Entry } | { ok: false; reason: string; line?: number } {
   const loaded = toJavaScript(p);
   if (!loaded.ok) return loaded;
   const src = loaded.source;
