@@ -11,6 +11,7 @@
 // policy's own functions, far below V8's real stack limit.
 import { b, charge, t } from './budget.js';
 import { chargeLengthNatives, installLengthKey } from './lengths.js';
+import { chargeOutputNatives } from './strings.js';
 
 type AnyFn = (...args: unknown[]) => unknown;
 type Obj = Record<PropertyKey, unknown>;
@@ -670,6 +671,9 @@ export function chargeNatives(opts: NativeOptions): void {
     '@@search': input,
     '@@split': input,
   }));
+
+  // join, toLocaleString and replace charge what they copy (guest/strings.ts): they replace the wrappers above.
+  chargeOutputNatives({ size, depthCap });
 
   // Constructors whose work grows with their arguments.
   chargeArrayConstructor(g);

@@ -18,6 +18,7 @@ import { lockdown } from './lockdown.js';
 import { chargeNatives, syntax } from './natives.js';
 import { chargeChainNatives, inst } from './chains.js';
 import { convertStringInputs } from './coerce.js';
+import { resetOutput } from './strings.js';
 
 export { b, r, t } from './budget.js';
 /** What the instrumenter's rewrites of length writes call: a static `.length` target's base (g), a computed target's non-numeric key (k). */
@@ -152,6 +153,7 @@ export function configure(config: GuestConfig, matchInfo: MatchInfo, setupBudget
   apply(reExec, EMPTY_RE, ['']);
   // Top-level code runs when the host evaluates the module (or calls its factory), under the setup budget.
   budget.start(setupBudget, config.maxCallDepth);
+  resetOutput();
 }
 
 /**
@@ -227,6 +229,7 @@ export function runTick(limit: number): void {
   clockTick = flat[O_TICK] ?? 0;
   resetChannel();
   budget.start(limit, cfg.maxCallDepth);
+  resetOutput();
   warnings = [];
   let threw = false;
   let thrown: unknown;

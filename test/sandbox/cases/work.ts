@@ -8,6 +8,8 @@ const BIG = 'const a = new Array(100000).fill(1);';
 /** `n` times `body` in one tick, then `[]`: uncharged, each case would take seconds. */
 const times = (n: number, body: string): string => tick(`for (let k = 0; k < ${n}; k++) { ${body} }\nreturn [];`);
 const depth = threw(/call depth passed 400/);
+/** An array of 100 strings of 100,000 characters. */
+const LONG_ELEMENTS = "const s = 'x'.repeat(100000);\nconst a = new Array(100).fill(s);";
 
 export const WORK_CASES: Case[] = [
   // Syntax forms.
@@ -45,6 +47,23 @@ export const WORK_CASES: Case[] = [
   { name: 'indexOf on a long rope', source: `let s = 'ab';\nfor (let i = 0; i < 20; i++) s += s;\n${times(100, "s.indexOf('z');")}`, check: budget },
   { name: 'String.raw of a template whose raw length is huge', source: times(100, 'String.raw({ raw: { length: 1000000 } });'), check: budget },
   { name: 'String.raw of long raw segments', source: `const s = 'x'.repeat(100000);\nconst raw = new Array(100).fill(s);\n${times(3000, 'String.raw({ raw });')}`, check: budget },
+  // Output far longer than the input's size (guest/strings.ts): join and every conversion that calls it, and
+  // replace with a string search, charged by the characters they copy. Uncharged (main at 50e35c1, tick budget
+  // 500,000, one tick): each join form below ran past a 60 s wall net on 500,000 units (~120 us a unit); the
+  // replaceAll case took ~1.2 s on ~150,000 units (4,000,000 characters a call), and the replace case
+  // 0.9-1.5 s on ~200,000 units, neither exhausting the budget. Charged, each exhausts it within milliseconds.
+  ...[
+    ['join with a long separator', "const a = new Array(100).fill(1);\nconst sep = 'x'.repeat(100000);", 'a.join(sep);'],
+    ['join of long strings', LONG_ELEMENTS, 'a.join();'],
+    ['toString of an array of long strings', LONG_ELEMENTS, 'a.toString();'],
+    ["'' + an array of long strings", LONG_ELEMENTS, "const z = '' + a;"],
+    ['a template literal of an array of long strings', LONG_ELEMENTS, 'const z = `${a}`;'],
+    ['String(an array of long strings)', LONG_ELEMENTS, 'String(a);'],
+    ['toLocaleString of an array of long strings', LONG_ELEMENTS, 'a.toLocaleString();'],
+    ['typed array join with a long separator', "const a = new Uint8Array(100);\nconst sep = 'x'.repeat(100000);", 'a.join(sep);'],
+  ].map(([name, pre, body]): Case => ({ name: name as string, source: `${pre as string}\n${times(3000, body as string)}`, check: budget })),
+  { name: 'replaceAll of a string with a long replacement', source: `const r = 'x'.repeat(1000000);\n${times(30000, "'aaaa'.replaceAll('a', r);")}`, check: budget },
+  { name: 'replace of a string with a long replacement', source: `const r = 'x'.repeat(1000000);\n${times(100000, "'a'.replace('a', r);")}`, check: budget },
   // Lengths the policy controls.
   {
     name: 'typed array with an own length of 0 sorted',
