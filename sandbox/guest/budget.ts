@@ -63,6 +63,11 @@ export function charge(n: number): void {
   }
 }
 
+/** The call depth cap of this call (a native that recurses in C++ counts its levels against it: guest/coerce.ts). */
+export function depthCap(): number {
+  return maxDepth;
+}
+
 export function start(budget: number, depthCap: number): void {
   b.n = budget;
   b.d = 0;

@@ -4,10 +4,15 @@
 // whole string: 100 encodeURIComponent(o) a tick, o's toString returning 4 MB, ran past the 2 s wall
 // net on ~300 units. Here each such native converts those values first (once, as the native would, so a
 // toString runs once) and hands the strings to the charging wrapper, which then sees their length.
-// Also here: JSON.parse with a reviver walks the parsed value recursively in C++, where the real stack
-// ends at a depth that moves with JIT state (a reviver call on 2,731 nested arrays passed, on 2,732
-// failed, one tick; later 2,732 passed): text nested deeper than MAX_NESTING is refused at a fixed depth.
-import { b } from './budget.js';
+// Also here: JSON.parse with a reviver and JSON.stringify recurse in C++ through the value, calling policy
+// code (the reviver, toJSON, getters, a replacer) at every level, where the real stack ends at a depth that
+// moves with JIT state (a reviver call on 2,731 nested arrays passed, on 2,732 failed, one tick; later
+// 2,732 passed). So the levels they are in count as call depth while they run, against the same fixed cap as
+// the policy's own calls: a reviver or toJSON that parses or stringifies again (which reached V8's real
+// stack end 12 to 73 calls in, at a count that changed from tick to tick) meets the cap instead, and so does
+// a structure a toJSON or getter hands over (which JSON.stringify's own nesting check cannot see). Text
+// nested deeper than MAX_NESTING is refused before a reviver sees it. Array.prototype.flat likewise.
+import { b, depthCap, t } from './budget.js';
 import { MAX_NESTING } from './natives.js';
 
 type AnyFn = (...args: unknown[]) => unknown;
@@ -23,7 +28,7 @@ function text(v: unknown): unknown {
 }
 
 /** Replaces method `key` of `obj` by one that converts its receiver (`self`) and the arguments at `at` to strings first. */
-function convertFirst(obj: object, key: PropertyKey, self: boolean, at: readonly number[], check?: (args: unknown[]) => void): void {
+function convertFirst(obj: object, key: PropertyKey, self: boolean, at: readonly number[]): void {
   const d = getDesc(obj, key);
   if (!d || typeof d.value !== 'function') return;
   const orig = d.value as AnyFn;
@@ -33,7 +38,6 @@ function convertFirst(obj: object, key: PropertyKey, self: boolean, at: readonly
     [name](this: unknown, ...args: unknown[]): unknown {
       const recv = self && typeof this !== 'string' ? text(this) : this;
       for (const i of at) if (i < args.length && typeof args[i] !== 'function') args[i] = text(args[i]);
-      if (check) check(args);
       return apply(orig, recv, args);
     },
   }[name] as AnyFn;
@@ -59,16 +63,118 @@ export function jsonNesting(s: string, cap: number): number {
   return deepest;
 }
 
-function reviverNesting(args: unknown[]): void {
-  const s = args[0];
-  // Text longer than the budget left will trip the charge that follows: no scan of it for nothing.
-  if (typeof args[1] !== 'function' || typeof s !== 'string' || s.length > b.n) return;
-  if (jsonNesting(s, MAX_NESTING) > MAX_NESTING) {
-    throw new RangeErr(`matchday: JSON.parse with a reviver on text nested deeper than ${MAX_NESTING} levels`);
-  }
+/** JSON.parse: with a reviver, the text's nesting is refused past MAX_NESTING and counted as depth while it runs. */
+function parseCounted(parse: AnyFn): AnyFn {
+  return {
+    parse(this: unknown, ...args: unknown[]): unknown {
+      args[0] = text(args[0]);
+      const s = args[0];
+      // Text longer than the budget left trips the charge inside: no scan of it for nothing.
+      if (typeof args[1] !== 'function' || typeof s !== 'string' || s.length > b.n) return apply(parse, this, args);
+      const levels = jsonNesting(s, MAX_NESTING);
+      if (levels > MAX_NESTING) throw new RangeErr(`matchday: JSON.parse with a reviver on text nested deeper than ${MAX_NESTING} levels`);
+      const base = b.d;
+      b.d = base + levels;
+      if (b.d > depthCap()) t();
+      try {
+        return apply(parse, this, args);
+      } finally {
+        b.d = base;
+      }
+    },
+  }.parse as AnyFn;
+}
+
+const isArray = Array.isArray;
+const MapCtor = Map;
+const mapGet = Map.prototype.get;
+const mapSet = Map.prototype.set;
+
+/**
+ * JSON.stringify with the depth it is at counted: a replacer of our own (calling the policy's, if any) sees
+ * every value the native serialises, after toJSON and getters, with its holder; an object's level is its
+ * holder's plus one, and b.d follows it, so policy code the native calls from in there (toJSON, getters, a
+ * replacer) runs at that depth, and a structure deeper than the cap allows is a depth fault. A property list
+ * (an array replacer) is kept by handing the native, for each plain object, a copy with just the listed
+ * keys, read in the list's order (integer-like keys then come first, as in any object).
+ */
+function stringifyCounted(stringify: AnyFn): AnyFn {
+  return {
+    stringify(this: unknown, ...args: unknown[]): unknown {
+      const value = args[0];
+      if ((typeof value !== 'object' && typeof value !== 'function') || value === null) {
+        if (typeof args[1] !== 'function') return apply(stringify, this, args);
+      }
+      const user = args[1];
+      let list: string[] | null = null;
+      if (isArray(user)) {
+        list = [];
+        for (let i = 0; i < (user as unknown[]).length; i++) {
+          const k = (user as unknown[])[i];
+          const key = typeof k === 'string' ? k : typeof k === 'number' || k instanceof Number || k instanceof String ? `${k as string}` : null;
+          let seen = false;
+          for (let j = 0; j < list.length; j++) if (list[j] === key) seen = true;
+          if (key !== null && !seen) list.push(key);
+        }
+      }
+      const base = b.d;
+      const cap = depthCap();
+      const levels = new MapCtor<unknown, number>();
+      const replacer = function (this: unknown, key: string, v: unknown): unknown {
+        const d = ((apply(mapGet, levels, [this]) as number | undefined) ?? 0) + 1;
+        if (typeof user === 'function') {
+          b.d = base + d;
+          v = apply(user as AnyFn, this, [key, v]);
+        }
+        if ((typeof v === 'object' || typeof v === 'function') && v !== null) {
+          b.d = base + d;
+          if (b.d > cap) t();
+          if (list !== null && !isArray(v) && !(v instanceof Number || v instanceof String || v instanceof Boolean) && typeof v !== 'function') {
+            const picked: Record<string, unknown> = {};
+            for (const k of list) {
+              const x = (v as Record<string, unknown>)[k];
+              if (x !== undefined) defineProperty(picked, k, { value: x, writable: true, enumerable: true, configurable: true });
+            }
+            v = picked;
+          }
+          apply(mapSet, levels, [v, d]);
+        }
+        return v;
+      };
+      args[1] = replacer;
+      try {
+        return apply(stringify, this, args);
+      } finally {
+        b.d = base;
+      }
+    },
+  }.stringify as AnyFn;
 }
 
 const FREE = ['constructor', 'toString', 'valueOf', 'at', 'charAt', 'charCodeAt', 'codePointAt'];
+
+/**
+ * Array.prototype.flat(depth) recurses in C++ up to `depth` levels and reads each element there, running a
+ * getter the policy put on one: a getter that calls flat again reached V8's real stack end 35 or 36 calls in
+ * (it changed between ticks). The levels it may recurse (its depth argument, at most MAX_NESTING: natives.ts
+ * refuses more) count as call depth while it runs.
+ */
+function flatCounted(flat: AnyFn): AnyFn {
+  return {
+    flat(this: unknown, ...args: unknown[]): unknown {
+      const a = args[0];
+      const levels = a === undefined ? 1 : typeof a === 'number' && a > 0 ? (a < MAX_NESTING ? a | 0 : MAX_NESTING) : 0;
+      const base = b.d;
+      b.d = base + levels;
+      if (b.d > depthCap()) t();
+      try {
+        return apply(flat, this, args);
+      } finally {
+        b.d = base;
+      }
+    },
+  }.flat as AnyFn;
+}
 
 /** Installs the conversions. Runs after natives.ts's allow-list (it wraps the charging wrappers) and before lockdown. */
 export function convertStringInputs(): void {
@@ -88,5 +194,12 @@ export function convertStringInputs(): void {
   }
   convertFirst(Number, 'parseInt', false, [0]);
   convertFirst(Number, 'parseFloat', false, [0]);
-  convertFirst(JSON, 'parse', false, [0], reviverNesting);
+  const counted: [object, string, (f: AnyFn) => AnyFn][] = [[JSON, 'parse', parseCounted], [JSON, 'stringify', stringifyCounted], [Array.prototype, 'flat', flatCounted]];
+  for (const [obj, name, count] of counted) {
+    const d = getDesc(obj, name);
+    if (!d || typeof d.value !== 'function') continue;
+    const wrapped = count(d.value as AnyFn);
+    defineProperty(wrapped, 'length', { value: (d.value as AnyFn).length });
+    defineProperty(obj, name, { ...d, value: wrapped });
+  }
 }

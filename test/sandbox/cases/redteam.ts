@@ -17,6 +17,11 @@ const chain = (n: number, op: string): string =>
 /** An object whose toString returns a long string (built at load): natives convert it themselves. */
 const longText = (expr: string): string => `const s = ${expr};\nconst o = { toString() { return s; } };\n`;
 
+const depth = threw(/call depth passed 400/);
+/** What plain Node prints for EXPR_JSON (computed outside the sandbox, node 20). */
+const EXPR_JSON = "[JSON.stringify({ a: 1, b: [1, { c: 2, toJSON() { return { d: 3 }; } }], get e() { return [4, 5]; }, f: undefined, g: () => 1 }),\nJSON.stringify({ a: 1, b: { a: 2, c: 3 }, __proto__: { z: 1 } }, ['b', 'a', 'zz', '__proto__']),\nJSON.stringify({ a: [1, 2], b: 'x' }, function (k, v) { return typeof v === 'number' ? v * 2 : v; }, 2),\nJSON.stringify([new Number(3), new String('s'), new Boolean(false), null, NaN]),\nJSON.stringify('str'), JSON.stringify(5, (k, v) => v + 1), JSON.stringify(undefined), JSON.stringify({ a: 1 }, null, '--'),\nJSON.parse('{\"a\":[1,{\"b\":2}]}', function (k, v) { return typeof v === 'number' ? v + 1 : v; }).a[1].b].join(' ; ')";
+const EXPECTED_JSON = "{\"a\":1,\"b\":[1,{\"d\":3}],\"e\":[4,5]} ; {\"b\":{\"a\":2,\"__proto__\":{\"__proto__\":null}},\"a\":1,\"__proto__\":{\"__proto__\":{\"__proto__\":null}}} ; {\n  \"a\": [\n    2,\n    4\n  ],\n  \"b\": \"x\"\n} ; [3,\"s\",false,null,null] ; \"str\" ; 6 ;  ; {\n--\"a\": 1\n} ; 3";
+
 export const REDTEAM_CASES: Case[] = [
   // A string input given as an object: charged as the object (1 unit, 0 as a receiver), the native converted
   // it and scanned the long string (100 encodeURIComponent(o) a tick, 4 MB each: past the 2 s net on ~300 units).
@@ -36,6 +41,37 @@ export const REDTEAM_CASES: Case[] = [
     name: 'JSON.parse with a reviver on text nested 200 deep, strings with brackets inside, still parses',
     source: probe("JSON.parse('['.repeat(199) + '{\"a\":\"]]\\\\\\\"[[\"}' + ']'.repeat(199), (k, v) => v).length"),
     check: says(['1']),
+  },
+  // JSON.parse with a reviver and JSON.stringify recurse in C++, calling policy code at every level: a
+  // reviver or toJSON that parses or stringifies again reached V8's real stack end 12 to 73 calls in, at a
+  // count that changed between ticks of one match, and a toJSON or getter could hand over a structure of
+  // any depth. Their levels now count as call depth (guest/coerce.ts).
+  {
+    name: 'JSON.parse again inside its reviver, at the deepest level, over and over',
+    source: `const text = '['.repeat(200) + ']'.repeat(200);\nfunction rev(k, v) { if (Array.isArray(v) && v.length === 0) JSON.parse(text, rev); return v; }\n${tick('JSON.parse(text, rev);\nreturn [];')}`,
+    check: depth,
+  },
+  {
+    name: 'JSON.stringify again inside toJSON, at the deepest level, over and over',
+    source: `let o = { toJSON() { return JSON.stringify(root); } };\nfor (let i = 0; i < 190; i++) o = [o];\nconst root = o;\n${tick('JSON.stringify(root);\nreturn [];')}`,
+    check: depth,
+  },
+  {
+    name: 'JSON.stringify of a structure 20,000 deep handed over by toJSON or a getter',
+    source: `let deep = [];\nfor (let i = 0; i < 20000; i++) deep = [deep];\n${tick('JSON.stringify({ toJSON() { return deep; } });\nJSON.stringify({ get a() { return deep; } });\nreturn [];')}`,
+    check: depth,
+  },
+  {
+    name: 'flat again inside a getter of an element at the deepest level, over and over',
+    source: `const inner = [];\nObject.defineProperty(inner, 0, { get() { return root.flat(199); }, enumerable: true });\nlet o = inner;\nfor (let i = 0; i < 198; i++) o = [o];\nconst root = o;\n${tick('root.flat(199);\nreturn [];')}`,
+    check: depth,
+  },
+  { name: 'flat still flattens', source: probe('[1, [2, [3, [4]]], [[5]]].flat(2).join() + " " + [[1], [2]].flat().length'), check: says(['1,2,3,4,5 2']) },
+  {
+    name: 'JSON.stringify and JSON.parse answer as in plain JavaScript (toJSON, getters, replacers, property lists, space)',
+    source: probe(EXPR_JSON),
+    opts: { limits: { maxLogChars: 2000 } },
+    check: says([EXPECTED_JSON]),
   },
   // Prototype chains: each of these walked the whole chain natively for one unit (200 instanceof on a
   // chain of 200,000: ~1.3 s of CPU, 201 units; 2,000 for-in on a chain of 30,000 ran past the 2 s net).
