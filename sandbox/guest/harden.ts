@@ -2,6 +2,9 @@
 // differ from the next: code generation, shared memory, GC observers, the real clock,
 // unseeded randomness and regular expressions that need backtracking.
 
+import { charge } from './budget.js';
+import { parseUnits } from './formatting.js';
+
 type AnyFn = (...args: unknown[]) => unknown;
 
 const REMOVED = [
@@ -51,6 +54,8 @@ function freezeDate(g: Record<string, unknown>, now: () => number): void {
   const construct = Reflect.construct;
   function MatchDate(this: unknown, ...args: unknown[]): unknown {
     if (!new.target) return new RealDate(now()).toString();
+    // A date text is parsed natively (~1 us, more for a long one): charged as formatting.ts says.
+    if (args.length === 1 && typeof args[0] === 'string') charge(parseUnits(args[0]));
     // The real Date as new.target unless a subclass asked: the wrapper as new.target makes V8 derive
     // a hidden class in C++ on every call (see wrapFn in natives.ts).
     return construct(RealDate, args.length === 0 ? [now()] : args, new.target === MatchDate ? RealDate : new.target);

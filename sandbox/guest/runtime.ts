@@ -18,6 +18,7 @@ import { lockdown } from './lockdown.js';
 import { chargeNatives, syntax } from './natives.js';
 import { chargeChainNatives, inst } from './chains.js';
 import { convertStringInputs } from './coerce.js';
+import { chargeFormatting } from './formatting.js';
 import { resetOutput } from './strings.js';
 
 export { b, r, t } from './budget.js';
@@ -136,6 +137,7 @@ export function configure(config: GuestConfig, matchInfo: MatchInfo, setupBudget
     chargeNatives({ maxCallDepth: config.maxCallDepth });
     chargeChainNatives();
     convertStringInputs();
+    chargeFormatting();
     removeBigInt();
     installChannel(globalThis as unknown as Record<string, unknown>, {
       lines: config.maxLogLines,

@@ -73,6 +73,21 @@ export const REDTEAM_CASES: Case[] = [
     opts: { limits: { maxLogChars: 2000 } },
     check: says([EXPECTED_JSON]),
   },
+  // Formatting and parsing numbers and dates: about a microsecond of native work each, for 1 unit or none
+  // (400,000 Date toString calls fit a tick's budget: ~0.6 s of CPU). Now 16 units each (guest/formatting.ts).
+  ...[
+    ['Date toString', 'd.toString();'],
+    ['Date toLocaleTimeString', 'd.toLocaleTimeString();'],
+    ['Number toPrecision', '(k * 1.1).toPrecision(12);'],
+    ['Number toLocaleString', '(k + 0.5).toLocaleString();'],
+    ['new Date(text)', "new Date('2020-01-01T10:00:00Z');"],
+    ['Date.parse', "Date.parse('Tue Dec 01 2026 03:35:07 GMT+0000');"],
+  ].map(([what, op]): Case => ({ name: `${what} in a loop`, source: `const d = new Date(0);\n${times(400000, op as string)}`, check: budget })),
+  {
+    name: 'dates and numbers still format and parse as before',
+    source: probe("[new Date(0).toString(), new Date(86400000).toISOString(), JSON.stringify({ d: new Date(0) }), Date.parse('1970-01-02T00:00:00Z'), new Date('1970-01-01T00:00:01Z').getTime(), (1.25).toFixed(1), (255).toString(16), (1234.5).toLocaleString(), '' + new Date(0).getTime(), +new Date(5)].join(' | ')"),
+    check: says(['Thu Jan 01 1970 00:00:00 GMT+0000 (Coordinated Universal Time) | 1970-01-02T00:00:00.000Z | {\"d\":\"1970-01-01T00:00:00.000Z\"} | 86400000 | 1000 | 1.3 | ff | 1,234.5 | 0 | 5']),
+  },
   // Prototype chains: each of these walked the whole chain natively for one unit (200 instanceof on a
   // chain of 200,000: ~1.3 s of CPU, 201 units; 2,000 for-in on a chain of 30,000 ran past the 2 s net).
   // Now a unit a link (guest/chains.ts).
