@@ -406,7 +406,10 @@ function nesting(v: unknown, depth: number, path: unknown[]): void {
     const keys = ownKeys(v as object);
     charge(keys.length * 4 + 1);
     for (let i = 0; i < keys.length; i++) {
-      const d = getDesc(v, keys[i] as PropertyKey);
+      const key = keys[i];
+      // A long key is copied (quoted) into the output like a long string.
+      if (typeof key === 'string' && key.length > 64) charge(key.length >> 3);
+      const d = getDesc(v, key as PropertyKey);
       if (d && 'value' in d) nesting(d.value, depth + 1, path);
     }
   }
@@ -673,7 +676,7 @@ export function chargeNatives(opts: NativeOptions): void {
   }));
 
   // join, toLocaleString and replace charge what they copy (guest/strings.ts): they replace the wrappers above.
-  chargeOutputNatives({ size, depthCap });
+  chargeOutputNatives({ size, depthCap, nesting: (v) => nesting(v, 0, []) });
 
   // Constructors whose work grows with their arguments.
   chargeArrayConstructor(g);

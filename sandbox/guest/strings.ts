@@ -36,6 +36,12 @@ const nativeSymReplace = RegExp.prototype[SYM_REPLACE] as unknown as AnyFn;
 const strIndexOf = String.prototype.indexOf;
 const strSlice = String.prototype.slice;
 const strCode = String.prototype.charCodeAt;
+const nativeStringify = JSON.stringify;
+const numberValueOf = Number.prototype.valueOf;
+const stringValueOf = String.prototype.valueOf;
+const isArray = Array.isArray;
+const min = Math.min;
+const trunc = Math.trunc;
 
 /** Characters a unit of copying buys (String.raw, JSON strings and these all use it). */
 export const CHARS_PER_UNIT = 8;
@@ -71,10 +77,15 @@ function onStack(o: unknown): boolean {
   return false;
 }
 
+/** Set once by install. */
+let env0: Env;
+
 interface Env {
   /** Real size of an array-like (natives.ts's size: an array's own length, never a getter). */
   size: (v: unknown) => number;
   depthCap: number;
+  /** natives.ts's walk of what JSON.stringify will walk: charged by values, keys and long strings; too deep a RangeError. */
+  nesting: (v: unknown) => void;
 }
 
 /**
@@ -198,6 +209,62 @@ function install(env: Env): void {
   put(String.prototype, 'replace', methods.replace, 2, 'replace');
   put(String.prototype, 'replaceAll', methods.replaceAll, 2, 'replaceAll');
   put(RegExp.prototype, SYM_REPLACE, methods[SYM_REPLACE], 2, '[Symbol.replace]');
+  env0 = env;
+  put(JSON, 'stringify', function stringify(value?: unknown, replacer?: unknown, space?: unknown): unknown {
+    return jsonStringify(value, replacer, space);
+  } as AnyFn, 3, 'stringify');
+}
+
+function hasBrand(valueOf: AnyFn, v: unknown): boolean {
+  try {
+    apply(valueOf, v, []);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** JSON.stringify's `space` converted as the native does (once), and the length of the gap it makes. */
+function gapOf(space: unknown): [unknown, number] {
+  let s = space;
+  if (typeof s === 'object' && s !== null) {
+    if (hasBrand(numberValueOf, s)) s = +(s as unknown as number);
+    else if (hasBrand(stringValueOf, s)) s = `${s as unknown as string}`;
+  }
+  if (typeof s === 'number') {
+    const n = min(10, trunc(s));
+    return [s, n >= 1 ? n : 0];
+  }
+  return [s, typeof s === 'string' ? min(10, s.length) : 0];
+}
+
+/**
+ * JSON.stringify. What the value holds is walked and charged first (natives.ts, nesting); but what a
+ * toJSON method or a replacer function returns is made during the native's walk, out of that one's
+ * sight: uncharged, a toJSON returning a 10,000-element array from each of 100 elements cost ~40 us a
+ * unit, a replacer returning a 100,000-character string ~20 us a unit, and an indent of 10 at depth 190
+ * ~6 us a unit. So the native is given a replacer of ours (calling the one it was given first: coerce.ts
+ * wraps this function and always passes its own, which counts the call depth and keeps a property list):
+ * each value the native writes is charged a unit plus its key, its indentation and, for a string, its
+ * characters (8 a unit), before the native writes it.
+ */
+function jsonStringify(value: unknown, replacer: unknown, space: unknown): unknown {
+  const [sp, gap] = gapOf(space);
+  env0.nesting(value);
+  // A property list given straight to this function (coerce.ts turns it into a replacer first) stays the native's.
+  if (isArray(replacer)) return apply(nativeStringify, JSON, [value, replacer, sp]);
+  const user = typeof replacer === 'function' ? (replacer as AnyFn) : null;
+  const depthOf = new WeakMap<object, number>();
+  const ours = function (this: unknown, key: string, v: unknown): unknown {
+    const r = user === null ? v : apply(user, this, [key, v]);
+    // Every holder but the root's wrapper is a value this function returned: its level (for the indent) is known.
+    const above = typeof this === 'object' && this !== null ? depthOf.get(this) : undefined;
+    const d = above === undefined ? 0 : above + 1;
+    if (typeof r === 'object' && r !== null) depthOf.set(r, d);
+    charge(1 + ((key.length + d * gap + (typeof r === 'string' ? r.length : 0)) >> 3));
+    return r;
+  };
+  return apply(nativeStringify, JSON, [value, ours, sp]);
 }
 
 /** A policy's replacer, called as the native would (this undefined); its result converted once and charged before it is copied. */

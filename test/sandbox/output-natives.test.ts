@@ -25,6 +25,10 @@ const SAME: Record<string, string> = {
   replaceRegExp: each("['John Smith'.replace(/(\\w+)\\s(\\w+)/, '$2, $1'), 'axbx'.replace(/x/g, '[$&]'), 'abc'.replace(/(?:)/g, '-'), '\\u{1F600}'.replace(/(?:)/g, '-').length, (() => { const re = /a/g; re.lastIndex = 5; const r = 'aaa'.replace(re, 'b'); return [r, re.lastIndex]; })(), (() => { const re = /a/y; re.lastIndex = 1; const r = 'aaa'.replace(re, 'b'); return [r, re.lastIndex]; })(), /b/[Symbol.replace]('abc', '$&$&'), RegExp.prototype[Symbol.replace].call(/b/g, 'abcb', (m) => m + m), E(() => 'abc'.replaceAll(/b/, 'x')), 'abcb'.replaceAll(/b/g, '$`'), E(() => RegExp.prototype[Symbol.replace].call(1, 'a', 'b')), /a/[Symbol.replace](12, 3)]"),
   replaceFunctions: each("['abc'.replace('b', (...a) => JSON.stringify(a)), 'abcb'.replaceAll('b', (...a) => JSON.stringify(a)), 'a1b2'.replace(/(\\d)(x)?/g, (...a) => JSON.stringify(a)), 'a1'.replace(/(?<d>\\d)/, (...a) => JSON.stringify(a)), 'abc'.replace('b', () => 42), (() => { let c = 0; const r = 'abcb'.replaceAll('b', () => ({ toString() { c++; return '!'; } })); return [r, c]; })(), 'abc'.replace('b', function () { return typeof this; }), E(() => 'abc'.replace('b', () => Symbol())), E(() => 'abc'.replace(/b/, () => Symbol())), 'abc'.replace('b', '$&'.replace('$', () => '$$'))]"),
   replaceObjects: each("[(() => { const o = { [Symbol.replace](s, r) { return ['custom', s, typeof r, r].join(':'); } }; return ['abc'.replace(o, '$&'), 'abc'.replaceAll(o, '$`')]; })(), (() => { const o = { [Symbol.match]: true, flags: 'g', [Symbol.replace](s) { return 'm:' + s; } }; const n = { [Symbol.match]: true, flags: 'i', [Symbol.replace]() { return 'no'; } }; return ['abc'.replaceAll(o, 'x'), E(() => 'abc'.replaceAll(n, 'x')), E(() => 'abc'.replaceAll({ [Symbol.match]: true, flags: null }, 'x'))]; })(), E(() => 'abc'.replace({ [Symbol.replace]: 1 }, 'x')), (() => { class R extends RegExp { exec(s) { const r = super.exec(s); if (r) r[0] = r[0].toUpperCase(); return r; } } return 'abab'.replace(new R('a', 'g'), '[$&]'); })(), (() => { class N extends RegExp { exec(s) { const r = super.exec(s); if (r) r.groups = null; return r; } } return [E(() => 'ab'.replace(new N('a'), '$<x>')), 'ab'.replace(new N('a'), (...a) => String(a[a.length - 1]))]; })(), (() => { class G extends RegExp { exec(s) { const r = super.exec(s); if (r) r.groups = 'str'; return r; } } return ['ab'.replace(new G('a'), '[$<length>]'), 'ab'.replace(new G('a'), (...a) => a.length)]; })(), 'ab'.replace(/a/, '$<x>')]"),
+  jsonBasic: each("[JSON.stringify({ a: [1, 'x', null, undefined, () => 1, { b: true }], c: undefined, 'k\\u0001': '\\u0001' }), JSON.stringify([undefined, function () {}, Symbol()]), JSON.stringify('s'), String(JSON.stringify(undefined)), JSON.stringify(1), JSON.stringify(new Float64Array(2))]"),
+  jsonSpace: each("(() => { const v = { a: 1, b: [1, { c: [] }, {}] }; let calls = 0; const n = new Number(3); Object.defineProperty(n, 'valueOf', { value: () => { calls++; return 5; } }); return [2, 20, -1, 2.7, NaN, 'abcdefghijklmnop', '--', new Number(3), new String('ab'), { valueOf() { return 3; } }, n, '', 0].map((s) => JSON.stringify(v, null, s)).concat([calls]); })()"),
+  jsonReplacers: each("(() => { const seen = []; const r1 = JSON.stringify({ a: 1, b: [2, { c: 3 }] }, function (k, v) { seen.push([k, Array.isArray(this), typeof this, typeof v]); return typeof v === 'number' ? v * 10 : v; }); const r2 = JSON.stringify({ a: 1, b: 2, c: { a: 3, d: 4 }, e: 'one' }, ['c', 'a', 'e', 'c']); const r3 = JSON.stringify({ x: { toJSON(k) { return 'k=' + k; } }, d: [{ toJSON(k) { return [k, 2]; } }] }); const r4 = JSON.stringify({ x: { toJSON() { return { y: 1 }; } } }, (k, v) => (k === 'y' ? 'Y' : v)); const r5 = String(JSON.stringify(1, () => undefined)); const r6 = JSON.stringify({ a: [1] }, (k, v) => (k === 'a' ? { deep: { er: v } } : v), 1); return [r1, seen, r2, r3, r4, r5, r6]; })()"),
+  jsonErrors: each("[E(() => { const a = [1]; a.push(a); return JSON.stringify(a); }), E(() => JSON.stringify({ toJSON() { throw new RangeError('x'); } })), E(() => JSON.stringify({ a: 1 }, () => { throw new TypeError('y'); })), E(() => { const o = { a: 1 }; return JSON.stringify(o, (k, v) => (k === 'a' ? o : v)); })]"),
 };
 
 const inSandbox = (expr: string): string => {
@@ -68,6 +72,19 @@ describe('output natives in the sandbox', () => {
     expect(units(pre, 'a.join({ toString() { return s; } })')).toBeGreaterThanOrEqual(990_000);
     // Short joins cost what they did: their length and a unit.
     expect(units(pre, '[1, 2, 3].join()')).toBeLessThan(10);
+  });
+
+  it('charge JSON.stringify for what toJSON and a replacer make, keys and indentation', () => {
+    const pre = "const big = new Array(10000).fill(1); const o = { toJSON() { return big; } }; const s = 'x'.repeat(80000);";
+    // The 10,000 elements toJSON returns are serialised: a unit each, at least.
+    expect(units(pre, 'JSON.stringify([o])')).toBeGreaterThanOrEqual(10_000);
+    // With a property list too (coerce.ts turns it into a replacer, which ours calls).
+    expect(units(pre, "JSON.stringify({ a: o }, ['a'])")).toBeGreaterThanOrEqual(10_000);
+    expect(units(pre, 'JSON.stringify([1], () => s)')).toBeGreaterThanOrEqual(10_000);
+    expect(units(pre, 'JSON.stringify({ [s]: 1 })')).toBeGreaterThanOrEqual(10_000);
+    // 1,000 values at depth 10, each indented by 100 characters: 12 units or more apiece.
+    expect(units("let v = new Array(1000).fill(1); for (let i = 0; i < 9; i++) v = [v];", 'JSON.stringify(v, null, 10)')).toBeGreaterThanOrEqual(12_000);
+    expect(units(pre, 'JSON.stringify({ a: [1, 2] })')).toBeLessThan(30);
   });
 
   it('charge a replacement by the characters it makes, 8 a unit', () => {

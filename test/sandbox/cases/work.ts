@@ -64,6 +64,14 @@ export const WORK_CASES: Case[] = [
   ].map(([name, pre, body]): Case => ({ name: name as string, source: `${pre as string}\n${times(3000, body as string)}`, check: budget })),
   { name: 'replaceAll of a string with a long replacement', source: `const r = 'x'.repeat(1000000);\n${times(30000, "'aaaa'.replaceAll('a', r);")}`, check: budget },
   { name: 'replace of a string with a long replacement', source: `const r = 'x'.repeat(1000000);\n${times(100000, "'a'.replace('a', r);")}`, check: budget },
+  // JSON.stringify: what toJSON and a replacer return, long keys and indentation (guest/strings.ts). Uncharged
+  // (main at b5dec38, one tick, budget 500,000): the toJSON case 8.6 s on ~210,000 units, the indent case 2.6 s
+  // on ~415,000, the replacer case 0.3 s on ~15,000 (~20 us a unit), the long keys 0.3 s on ~129,000; none
+  // exhausted the budget.
+  { name: 'JSON.stringify of values whose toJSON returns a big array', source: `const big = new Array(10000).fill(1);\nconst o = { toJSON() { return big; } };\nconst a = new Array(100).fill(o);\n${times(300, 'JSON.stringify(a);')}`, check: budget },
+  { name: 'JSON.stringify with a replacer returning a long string', source: `const a = [1];\nconst s = 'x'.repeat(100000);\n${times(3000, 'JSON.stringify(a, () => s);')}`, check: budget },
+  { name: 'JSON.stringify indented 10 at depth 190', source: `let o = [new Array(1000).fill(1)];\nfor (let i = 0; i < 190; i++) o = [o];\n${times(300, 'JSON.stringify(o, null, 10);')}`, check: budget },
+  { name: 'JSON.stringify of an object with long keys', source: `const o = {};\nfor (let i = 0; i < 10; i++) o['k'.repeat(10000) + i] = 1;\n${times(3000, 'JSON.stringify(o);')}`, check: budget },
   // Lengths the policy controls.
   {
     name: 'typed array with an own length of 0 sorted',
