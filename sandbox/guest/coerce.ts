@@ -13,6 +13,7 @@
 // a structure a toJSON or getter hands over (which JSON.stringify's own nesting check cannot see). Text
 // nested deeper than MAX_NESTING is refused before a reviver sees it. Array.prototype.flat likewise.
 import { b, depthCap, t } from './budget.js';
+import { replaceMethod } from './methods.js';
 import { MAX_NESTING } from './natives.js';
 
 type AnyFn = (...args: unknown[]) => unknown;
@@ -29,20 +30,11 @@ function text(v: unknown): unknown {
 
 /** Replaces method `key` of `obj` by one that converts its receiver (`self`) and the arguments at `at` to strings first. */
 function convertFirst(obj: object, key: PropertyKey, self: boolean, at: readonly number[]): void {
-  const d = getDesc(obj, key);
-  if (!d || typeof d.value !== 'function') return;
-  const orig = d.value as AnyFn;
-  const name = typeof key === 'symbol' ? `[${String(key.description)}]` : key;
-  const wrapped = {
-    // A method, so not a constructor, as these natives are not.
-    [name](this: unknown, ...args: unknown[]): unknown {
-      const recv = self && typeof this !== 'string' ? text(this) : this;
-      for (const i of at) if (i < args.length && typeof args[i] !== 'function') args[i] = text(args[i]);
-      return apply(orig, recv, args);
-    },
-  }[name] as AnyFn;
-  defineProperty(wrapped, 'length', { value: orig.length });
-  defineProperty(obj, key, { ...d, value: wrapped });
+  replaceMethod(obj, key, (orig, recvIn, args) => {
+    const recv = self && typeof recvIn !== 'string' ? text(recvIn) : recvIn;
+    for (const i of at) if (i < args.length && typeof args[i] !== 'function') args[i] = text(args[i]);
+    return apply(orig, recv, args);
+  });
 }
 
 /** Deepest nesting of arrays and objects in JSON text (brackets outside strings), stopping past `cap`. */

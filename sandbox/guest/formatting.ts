@@ -5,15 +5,12 @@
 // Each such call now costs FORMAT_UNITS (the rate natives.ts gives a microsecond: a dictionary key),
 // and a date parse its text's length on top, charged before it runs.
 import { charge } from './budget.js';
+import { replaceMethod } from './methods.js';
 
 /** Units for one formatting or parsing call (about a microsecond of native work). [default: 16] */
 export const FORMAT_UNITS = 16;
 
-type AnyFn = (...args: unknown[]) => unknown;
-
 const apply = Reflect.apply;
-const getDesc = Object.getOwnPropertyDescriptor;
-const defineProperty = Object.defineProperty;
 
 /** The units a date text costs to parse: FORMAT_UNITS and its length. */
 export function parseUnits(text: unknown): number {
@@ -21,19 +18,10 @@ export function parseUnits(text: unknown): number {
 }
 
 function chargeMethod(obj: object, key: PropertyKey, cost: (args: unknown[]) => number): void {
-  const d = getDesc(obj, key);
-  if (!d || typeof d.value !== 'function') return;
-  const orig = d.value as AnyFn;
-  const name = typeof key === 'symbol' ? `[${String(key.description)}]` : key;
-  const wrapped = {
-    // A method, so not a constructor, as these natives are not.
-    [name](this: unknown, ...args: unknown[]): unknown {
-      charge(cost(args));
-      return apply(orig, this, args);
-    },
-  }[name] as AnyFn;
-  defineProperty(wrapped, 'length', { value: orig.length });
-  defineProperty(obj, key, { ...d, value: wrapped });
+  replaceMethod(obj, key, (orig, self, args) => {
+    charge(cost(args));
+    return apply(orig, self, args);
+  });
 }
 
 /** Wraps the formatting and parsing natives. Runs after harden (the match Date) and before lockdown. */
