@@ -227,7 +227,7 @@ export class PyVm {
     this.overrun += first ? FIRST_GRACE : FUEL_GRACE;
     if (this.overrun > this.hardCap) {
       fuel.value = 2 ** 30;
-      throw new PyAbort('fuel', `kept running ${this.hardCap} units past its budget (an exception handler swallowing the interrupt?)`);
+      throw new PyAbort('fuel', `kept running ${this.hardCap} units past its budget before the interrupt could stop it (one built-in operation too long for a tick, such as copying a huge string or list, or an exception handler swallowing the interrupt)`);
     }
     this.arming = true;
     try {

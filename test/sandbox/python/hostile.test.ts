@@ -51,6 +51,15 @@ def tick(obs):
     expect(r.ticks.every((t) => t.commands.every((c) => c === 0))).toBe(true);
   });
 
+  it('one built-in operation that runs far past the budget stops the interpreter, and says so', () => {
+    // Three concatenations of 4-16 MB: the copy is one operation, and the interrupt fires only between operations.
+    const r = twice("s = 'x' * 4000000\ndef tick(obs):\n    t = s\n    for i in range(3):\n        t = t + s\n    return []\n");
+    const f = r.faults.find((x) => x.kind === 'budget');
+    expect(f?.fatal).toBe(true);
+    expect(f?.message).toMatch(/one built-in operation too long for a tick/);
+    expect(r.ticks.slice(1).every((t) => t.commands.every((c) => c === 0))).toBe(true);
+  });
+
   it('an endless loop at module level refuses the policy, with its line', () => {
     const r = twice('x = 1\nwhile True:\n    x += 1\n');
     expect(r.setup.ok).toBe(false);
