@@ -22,6 +22,7 @@ const apply = Reflect.apply;
 const getDesc = Object.getOwnPropertyDescriptor;
 const defineProperty = Object.defineProperty;
 const RangeErr = RangeError;
+const TypeErr = TypeError;
 
 /** ToString as a native does it (a symbol throws a TypeError); null and undefined left to the native. */
 function text(v: unknown): unknown {
@@ -79,6 +80,9 @@ function parseCounted(parse: AnyFn): AnyFn {
 
 const isArray = Array.isArray;
 const MapCtor = Map;
+// Captured before harden takes Proxy out of the realm: only the property-list copy below uses one, with traps
+// of ours, and it is never handed to policy code (see stringifyCounted).
+const ProxyCtor = Proxy;
 const mapGet = Map.prototype.get;
 const mapSet = Map.prototype.set;
 
@@ -112,6 +116,11 @@ function stringifyCounted(stringify: AnyFn): AnyFn {
       const base = b.d;
       const cap = depthCap();
       const levels = new MapCtor<unknown, number>();
+      // A property list's copies (below): each copy's original, and the copy it is a value of. The native's own
+      // circularity check sees a new copy at every level, so an object that contains itself is caught here,
+      // with the native's TypeError, not by the depth cap (which no catch can stop).
+      const original = new MapCtor<unknown, unknown>();
+      const holderOf = new MapCtor<unknown, unknown>();
       const replacer = function (this: unknown, key: string, v: unknown): unknown {
         const d = ((apply(mapGet, levels, [this]) as number | undefined) ?? 0) + 1;
         if (typeof user === 'function') {
@@ -122,12 +131,26 @@ function stringifyCounted(stringify: AnyFn): AnyFn {
           b.d = base + d;
           if (b.d > cap) t();
           if (list !== null && !isArray(v) && !(v instanceof Number || v instanceof String || v instanceof Boolean) && typeof v !== 'function') {
+            for (let h: unknown = this; apply(mapGet, original, [h]) !== undefined; h = apply(mapGet, holderOf, [h])) {
+              if (apply(mapGet, original, [h]) === v) throw new TypeErr('Converting circular structure to JSON');
+            }
             const picked: Record<string, unknown> = {};
+            const order: string[] = [];
             for (const k of list) {
               const x = (v as Record<string, unknown>)[k];
-              if (x !== undefined) defineProperty(picked, k, { value: x, writable: true, enumerable: true, configurable: true });
+              if (x !== undefined) {
+                defineProperty(picked, k, { value: x, writable: true, enumerable: true, configurable: true });
+                order[order.length] = k;
+              }
             }
-            v = picked;
+            // The list's order, as the native gives it: an object lists integer-like keys first, ascending,
+            // so `['a', 1]` would come out as {"1":..,"a":..}. The proxy only reorders the copy's own keys. The
+            // native reads it, and hands it to our replacer as `this`; the user gave a list, not a function,
+            // so no policy code ever sees it.
+            const copy = new ProxyCtor(picked, { ownKeys: () => order });
+            apply(mapSet, original, [copy, v]);
+            apply(mapSet, holderOf, [copy, this]);
+            v = copy;
           }
           apply(mapSet, levels, [v, d]);
         }
