@@ -56,6 +56,18 @@ export function jsonNesting(s: string, cap: number): number {
   return deepest;
 }
 
+/** Calls the native `fn` with `levels` more call depth counted while it runs (the levels it recurses in C++). */
+function atDepth(levels: number, fn: AnyFn, self: unknown, args: unknown[]): unknown {
+  const base = b.d;
+  b.d = base + levels;
+  if (b.d > depthCap()) t();
+  try {
+    return apply(fn, self, args);
+  } finally {
+    b.d = base;
+  }
+}
+
 /** JSON.parse: with a reviver, the text's nesting is refused past MAX_NESTING and counted as depth while it runs. */
 function parseCounted(parse: AnyFn): AnyFn {
   return {
@@ -66,14 +78,7 @@ function parseCounted(parse: AnyFn): AnyFn {
       if (typeof args[1] !== 'function' || typeof s !== 'string' || s.length > b.n) return apply(parse, this, args);
       const levels = jsonNesting(s, MAX_NESTING);
       if (levels > MAX_NESTING) throw new RangeErr(`matchday: JSON.parse with a reviver on text nested deeper than ${MAX_NESTING} levels`);
-      const base = b.d;
-      b.d = base + levels;
-      if (b.d > depthCap()) t();
-      try {
-        return apply(parse, this, args);
-      } finally {
-        b.d = base;
-      }
+      return atDepth(levels, parse, this, args);
     },
   }.parse as AnyFn;
 }
@@ -92,7 +97,7 @@ const mapSet = Map.prototype.set;
  * holder's plus one, and b.d follows it, so policy code the native calls from in there (toJSON, getters, a
  * replacer) runs at that depth, and a structure deeper than the cap allows is a depth fault. A property list
  * (an array replacer) is kept by handing the native, for each plain object, a copy with just the listed
- * keys, read in the list's order (integer-like keys then come first, as in any object).
+ * keys, behind a proxy that gives them in the list's order.
  */
 function stringifyCounted(stringify: AnyFn): AnyFn {
   return {
@@ -179,14 +184,7 @@ function flatCounted(flat: AnyFn): AnyFn {
     flat(this: unknown, ...args: unknown[]): unknown {
       const a = args[0];
       const levels = a === undefined ? 1 : typeof a === 'number' && a > 0 ? (a < MAX_NESTING ? a | 0 : MAX_NESTING) : 0;
-      const base = b.d;
-      b.d = base + levels;
-      if (b.d > depthCap()) t();
-      try {
-        return apply(flat, this, args);
-      } finally {
-        b.d = base;
-      }
+      return atDepth(levels, flat, this, args);
     },
   }.flat as AnyFn;
 }

@@ -125,30 +125,28 @@ function install(env: Env): void {
   const enter = (): void => {
     if (++b.d > depthCap) t();
   };
+  // A join's charge and depth level: its length (it visits every index) and one level while it runs.
+  const joined = (n: number, run: () => string): string => {
+    charge(n + 1);
+    enter();
+    try {
+      return run();
+    } finally {
+      b.d--;
+    }
+  };
   const methods = {
     join(this: unknown, sep?: unknown): string {
       const o = this;
       if (o === undefined || o === null) return apply(nativeJoin, o, [sep]) as string;
       const n = size(o);
-      charge(n + 1);
-      enter();
-      try {
-        return joinWith(env, o, n, sep === undefined ? ',' : toText(sep), toText);
-      } finally {
-        b.d--;
-      }
+      return joined(n, () => joinWith(env, o, n, sep === undefined ? ',' : toText(sep), toText));
     },
     toLocaleString(this: unknown, locales?: unknown, options?: unknown): string {
       const o = this;
       if (o === undefined || o === null) return apply(nativeToLocale, o, []) as string;
       const n = size(o);
-      charge(n + 1);
-      enter();
-      try {
-        return joinWith(env, o, n, ',', localeText(locales, options));
-      } finally {
-        b.d--;
-      }
+      return joined(n, () => joinWith(env, o, n, ',', localeText(locales, options)));
     },
     typedJoin(this: unknown, sep?: unknown): string {
       if (tryLength(this) < 0) return apply(nativeTypedJoin, this, [sep]) as string;
@@ -167,13 +165,7 @@ function install(env: Env): void {
     typedToLocaleString(this: unknown, locales?: unknown, options?: unknown): string {
       const n = tryLength(this);
       if (n < 0) return apply(nativeTypedToLocale, this, []) as string;
-      charge(n + 1);
-      enter();
-      try {
-        return joinWith(env, this, n, ',', localeText(locales, options));
-      } finally {
-        b.d--;
-      }
+      return joined(n, () => joinWith(env, this, n, ',', localeText(locales, options)));
     },
     replace(this: unknown, searchValue?: unknown, replaceValue?: unknown): unknown {
       return stringReplace(env, this, searchValue, replaceValue, false);
