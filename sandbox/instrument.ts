@@ -1,8 +1,10 @@
 // Checks a policy's JavaScript and instruments it for the work budget, by insertion only:
 // no character of the author's text moves to another line, so V8's line numbers stay right.
 //  - every function body gets a unit and a depth level, held in a local (__md_f); each return
-//    hands the level back after its value is computed (through r, which the JIT inlines), and so
-//    does the end of the body. A throw skips that: a catch or finally of the frame that handles
+//    hands the level back after its value is computed, `return (__md_v=(E),__md_b.d=__md_f-1,__md_v)`
+//    with __md_v a `let` of the body, and so does the end of the body. Written out, not a call of a
+//    runtime function: a call the JIT must inline at every return used up its inlining budget and
+//    cost ladder-5 ~20% of its own work (docs/PERFORMANCE-HISTORY.md, ninth round). A throw skips that: a catch or finally of the frame that handles
 //    it sets the depth back to its own level, and a tick starts from zero. So the count is never
 //    below the real nesting, with no try/finally on every call (a cost V8 pays on every call);
 //  - a parameter's default value and a class field's initial value run before any body does
@@ -47,6 +49,8 @@ interface Scope {
   names: string[];
   /** A parameter list outside any default value: no body to declare in yet (the body's lets are not initialised). */
   params?: boolean;
+  /** The body returns a value: it declares the return's temporary (V). */
+  ret?: boolean;
 }
 
 /** Stands in an insertion's text for its scope's `let` declaration, filled in once the scope is visited. */
@@ -66,11 +70,12 @@ export const MAX_SOURCE_DEPTH = 500;
 export const TOO_DEEP = `the code nests deeper than ${MAX_SOURCE_DEPTH} levels (brackets, conditions, operators or statements inside one another), more than the sandbox reads`;
 /** Most parameters a function may declare: huge frames would move where V8's stack ends. */
 export const MAX_PARAMS = 255;
-const R = `${RESERVED_PREFIX}r`;
+/** A return's value, held while the frame's level is handed back: a `let` of each function body that returns one. */
+const V = `${RESERVED_PREFIX}v`;
 /** The frame's own depth level, a const in every instrumented function body. */
 const F = `${RESERVED_PREFIX}f`;
-/** The depth saved on entering a finally block, given back when the block completes. */
-const K = `${RESERVED_PREFIX}k`;
+/** The depth saved on entering a finally block, given back when the block completes (not KEY: the block may write x[k]). */
+const K = `${RESERVED_PREFIX}j`;
 const LOOP = `if(--${B}.n<0)${T}();`;
 /** A static `.length` write target's base goes through this (guest/lengths.ts). */
 const G = `${RESERVED_PREFIX}g`;
@@ -79,6 +84,9 @@ const KEY = `${RESERVED_PREFIX}k`;
 /** Prefix of the per-site temporaries of computed write targets. */
 const TMP = `${RESERVED_PREFIX}o`;
 const CLOSE_FN = `;${B}.d=${F}-1;`;
+/** Around a returned expression E: `(V=(E),B.d=F-1,V)`. */
+const RET_OPEN = `(${V}=(`;
+const RET_CLOSE = `),${B}.d=${F}-1,${V})`;
 
 /** Whose depth a catch or finally sets back: a function's (its F), the module's (0), or none inside a generator. */
 type Frame = 'fn' | 'top' | 'gen';
@@ -247,8 +255,9 @@ export function instrument(js: string, filename: string, maxDepth: number, form:
         ins.push({ pos: body.getStart(sf) + 1, text: PLACE + OPEN_FN, close: false, depth, scope: own.body });
         ins.push({ pos: body.end - 1, text: CLOSE_FN, close: true, depth });
       } else {
-        ins.push({ pos: body.getStart(sf), text: `{${PLACE}${OPEN_FN}return ${R}(`, close: false, depth, scope: own.body });
-        ins.push({ pos: body.end, text: `,${F})}`, close: true, depth });
+        own.body!.ret = true;
+        ins.push({ pos: body.getStart(sf), text: `{${PLACE}${OPEN_FN}return ${RET_OPEN}`, close: false, depth, scope: own.body });
+        ins.push({ pos: body.end, text: `${RET_CLOSE}}`, close: true, depth });
       }
     }
     if (ts.isClassStaticBlockDeclaration(n)) {
@@ -258,8 +267,9 @@ export function instrument(js: string, filename: string, maxDepth: number, form:
     // Returns hand the frame's level back once their value is computed (a generator has none).
     if (ts.isReturnStatement(n) && frame === 'fn') {
       if (n.expression) {
-        ins.push({ pos: n.expression.getStart(sf), text: `${R}(`, close: false, depth });
-        ins.push({ pos: n.expression.end, text: `,${F})`, close: true, depth });
+        scope.ret = true; // a return's scope is its function's body (no other scope holds a return)
+        ins.push({ pos: n.expression.getStart(sf), text: RET_OPEN, close: false, depth });
+        ins.push({ pos: n.expression.end, text: RET_CLOSE, close: true, depth });
       } else {
         // Braced, not appended: `return` then a line starting with ( or [ must stay two statements.
         ins.push({ pos: n.getStart(sf), text: `{${B}.d=${F}-1;`, close: false, depth });
@@ -282,9 +292,9 @@ export function instrument(js: string, filename: string, maxDepth: number, form:
     };
     // An arrow keeps `this`, `arguments`, `super` and `new.target` of the place it stands in.
     if (isEntryInitializer(n) && n.initializer) {
-      own.init = { names: [] };
-      ins.push({ pos: n.initializer.getStart(sf), text: `(()=>{${PLACE}${OPEN_FN}return ${R}(`, close: false, depth: depth + 1, scope: own.init });
-      ins.push({ pos: n.initializer.end, text: `,${F})})()`, close: true, depth: depth + 1 });
+      own.init = { names: [], ret: true };
+      ins.push({ pos: n.initializer.getStart(sf), text: `(()=>{${PLACE}${OPEN_FN}return ${RET_OPEN}`, close: false, depth: depth + 1, scope: own.init });
+      ins.push({ pos: n.initializer.end, text: `${RET_CLOSE}})()`, close: true, depth: depth + 1 });
     }
     // A write that can set an array's length: charged by its growth (see the file's opening comment).
     if ((ts.isPropertyAccessExpression(n) || ts.isElementAccessExpression(n)) && isWriteTarget(n)) {
@@ -346,8 +356,8 @@ export function instrument(js: string, filename: string, maxDepth: number, form:
   // it for the temporal dead zone at every use, and these are used at every call and loop iteration.
   // A \`var\` has no dead zone; the policy cannot name, and so cannot assign, a reserved name.
   const header =
-    `import { b as ${B}0, t as ${T}0, s as ${S}0, r as ${R}0, g as ${G}0, k as ${KEY}0 } from ${JSON.stringify(RUNTIME_SPECIFIER)};` +
-    `var ${B}=${B}0,${T}=${T}0,${S}=${S}0,${R}=${R}0,${G}=${G}0,${KEY}=${KEY}0${top.names.map((t) => `,${t}`).join('')};`;
+    `import { b as ${B}0, t as ${T}0, s as ${S}0, g as ${G}0, k as ${KEY}0 } from ${JSON.stringify(RUNTIME_SPECIFIER)};` +
+    `var ${B}=${B}0,${T}=${T}0,${S}=${S}0,${G}=${G}0,${KEY}=${KEY}0${top.names.map((t) => `,${t}`).join('')};`;
   let src = js;
   let open = '';
   if (form === 'factory') {
@@ -369,7 +379,8 @@ export function instrument(js: string, filename: string, maxDepth: number, form:
   const parts: string[] = [];
   let at = 0;
   for (const i of ins) {
-    const text = i.scope ? i.text.replace(PLACE, i.scope.names.length > 0 ? `let ${i.scope.names.join(',')};` : '') : i.text;
+    const names = i.scope ? [...(i.scope.ret ? [V] : []), ...i.scope.names] : [];
+    const text = i.scope ? i.text.replace(PLACE, names.length > 0 ? `let ${names.join(',')};` : '') : i.text;
     parts.push(src.slice(at, i.pos), text);
     at = i.pos;
   }
