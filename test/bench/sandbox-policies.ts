@@ -20,6 +20,13 @@ export const RATIO_POLICIES = ['ladder5', 'starter'] as const;
 /** Ticks per half of the ratio's matches: 2,000 policy calls each side. */
 const RATIO_HALF_TICKS = 1000;
 const ROUNDS = 7;
+/**
+ * Rounds played and thrown away before the measured ones, warm: a pooled isolate, and an in-process factory,
+ * reach their steady speed only in their fourth match (docs/PERFORMANCE-HISTORY.md, ninth round: ladder-5
+ * sandboxed 250, 130, 114, 96, 92, ... ms), so after one warm-up round the median of seven was a warming round.
+ * Cold matches start from nothing every time by design: one round warms the engine and the guest runtime's bundle.
+ */
+const WARMUP_ROUNDS = { warm: 4, cold: 1 } as const;
 
 function file(name: string): string {
   const rel = name === 'statue' || name === 'chaser' ? `../../policies/${name}.js` : `../fixtures/policies/bench-${name}.js`;
@@ -98,11 +105,12 @@ export async function policyRatios(): Promise<Record<string, number>> {
     for (const p of ['statue', ...RATIO_POLICIES]) variants.push([p, true], [p, false]);
     const times = new Map<string, number[]>();
     const key = (p: string, sb: boolean): string => `${p}_${sb ? 'sandboxed' : 'in_process'}`;
-    // One warm-up round (bundling the guest runtime, JIT of the engine, the first isolates), then the measured ones.
-    for (let round = 0; round <= ROUNDS; round++) {
+    // Warm-up rounds (bundling the guest runtime, JIT of the engine, the isolates' and factories' own warm-up), then the measured ones.
+    const warmup = warm ? WARMUP_ROUNDS.warm : WARMUP_ROUNDS.cold;
+    for (let round = 0; round < warmup + ROUNDS; round++) {
       for (const [p, sb] of variants) {
         const ms = await matchCpuMs(p, 'statue', sb, warm, RATIO_HALF_TICKS);
-        if (round > 0) times.set(key(p, sb), [...(times.get(key(p, sb)) ?? []), ms]);
+        if (round >= warmup) times.set(key(p, sb), [...(times.get(key(p, sb)) ?? []), ms]);
       }
     }
     const med = (p: string, sb: boolean): number => median(times.get(key(p, sb)) ?? []);
