@@ -1,12 +1,21 @@
 // Checks a policy's JavaScript and instruments it for the work budget, by insertion only:
 // no character of the author's text moves to another line, so V8's line numbers stay right.
 //  - every function body gets a unit and a depth level, held in a local (__md_f); each return
-//    hands the level back after its value is computed, `return (__md_v=(E),__md_b.d=__md_f-1,__md_v)`
+//    hands the level back after its value is computed, `return (__md_v=(E),__md_c.d=__md_f-1,__md_v)`
 //    with __md_v a `let` of the body, and so does the end of the body. Written out, not a call of a
 //    runtime function: a call the JIT must inline at every return used up its inlining budget and
-//    cost ladder-5 ~20% of its own work (docs/PERFORMANCE-HISTORY.md, ninth round). A throw skips that: a catch or finally of the frame that handles
-//    it sets the depth back to its own level, and a tick starts from zero. So the count is never
-//    below the real nesting, with no try/finally on every call (a cost V8 pays on every call);
+//    cost ladder-5 ~20% of its own work (docs/PERFORMANCE-HISTORY.md, ninth round). A throw skips
+//    that: a catch or finally of the frame that handles it sets the depth back to its own level,
+//    and a tick starts from zero. So the count is never below the real nesting, with no try/finally
+//    on every call (a cost V8 pays on every call);
+//  - in the factory form (how matches load policies), the counter object is read once per body into
+//    a local, `const __md_c=__md_b`, which the body's checks and returns use: the module's __md_b
+//    sits two contexts up from a policy function (the factory's and the module's), and V8 walked
+//    that chain and checked the object's map again at every use, in every inlined callee, since a
+//    match's fresh closures make their contexts unknown to the JIT. Code outside such a body (the
+//    factory's top level, a generator, a class static block, a parameter list) uses __md_b. In the
+//    module form a top-level function's context is the module's, a constant to the JIT, and the
+//    local would only take a register (docs/PERFORMANCE-HISTORY.md, ninth round);
 //  - a parameter's default value and a class field's initial value run before any body does
 //    (a field's in a constructor V8 writes): each is wrapped in an arrow that counts like a body,
 //    so recursion through them (`f(n, x = f(n))`, `class A { a = new A() }`) meets the depth cap,
@@ -51,6 +60,8 @@ interface Scope {
   params?: boolean;
   /** The body returns a value: it declares the return's temporary (V). */
   ret?: boolean;
+  /** The body opens with OPEN_FN, which declares the counter's local (C): its loops may use it. */
+  local?: boolean;
 }
 
 /** Stands in an insertion's text for its scope's `let` declaration, filled in once the scope is visited. */
@@ -76,17 +87,21 @@ const V = `${RESERVED_PREFIX}v`;
 const F = `${RESERVED_PREFIX}f`;
 /** The depth saved on entering a finally block, given back when the block completes (not KEY: the block may write x[k]). */
 const K = `${RESERVED_PREFIX}j`;
-const LOOP = `if(--${B}.n<0)${T}();`;
+/** The body's own reference to the counter object (see the file's opening comment). */
+const C = `${RESERVED_PREFIX}c`;
+/** A loop body's unit: through the body's local where there is one. */
+const loopCheck = (local: boolean): string => `if(--${local ? C : B}.n<0)${T}();`;
 /** A static `.length` write target's base goes through this (guest/lengths.ts). */
 const G = `${RESERVED_PREFIX}g`;
 /** A computed write target's key that is not a number goes through this (guest/lengths.ts). */
 const KEY = `${RESERVED_PREFIX}k`;
 /** Prefix of the per-site temporaries of computed write targets. */
 const TMP = `${RESERVED_PREFIX}o`;
-const CLOSE_FN = `;${B}.d=${F}-1;`;
-/** Around a returned expression E: `(V=(E),B.d=F-1,V)`. */
+/** A body's end: the frame's level handed back through `cb` (C, or B in the module form). */
+const closeFn = (cb: string): string => `;${cb}.d=${F}-1;`;
+/** Around a returned expression E: `(V=(E),C.d=F-1,V)` (B for C in the module form). */
 const RET_OPEN = `(${V}=(`;
-const RET_CLOSE = `),${B}.d=${F}-1,${V})`;
+const retClose = (cb: string): string => `),${cb}.d=${F}-1,${V})`;
 
 /** Whose depth a catch or finally sets back: a function's (its F), the module's (0), or none inside a generator. */
 type Frame = 'fn' | 'top' | 'gen';
@@ -203,7 +218,12 @@ function refusal(n: ts.Node, sf: ts.SourceFile, linear: (p: string, f: string) =
  * one export, __md_m, returns the policy's exports with fresh bindings each call (sandbox/factory.ts).
  */
 export function instrument(js: string, filename: string, maxDepth: number, form: 'module' | 'factory' = 'module'): Instrumented {
-  const OPEN_FN = `const ${F}=++${B}.d;if(--${B}.n<0||${F}>${Math.floor(maxDepth)})${T}();`;
+  // The counter's reference in a function body: its local in the factory form (see the opening comment).
+  const local = form === 'factory';
+  const CB = local ? C : B;
+  const OPEN_FN = `${local ? `const ${C}=${B},` : 'const '}${F}=++${CB}.d;if(--${CB}.n<0||${F}>${Math.floor(maxDepth)})${T}();`;
+  const CLOSE_FN = closeFn(CB);
+  const RET_CLOSE = retClose(CB);
   const GEN_OPEN = `if(--${B}.n<0)${T}();`;
   ensureV8Flags();
   const linear = makeLinearCheck(RegExp);
@@ -241,7 +261,7 @@ export function instrument(js: string, filename: string, maxDepth: number, form:
     // The scopes this node opens for its children's temporaries (see the file's opening comment).
     const own: { body?: Scope; params?: Scope; init?: Scope } = {};
     if (hasBody(n) && n.body) {
-      own.body = { names: [] };
+      own.body = { names: [], local: local && !n.asteriskToken };
       own.params = { names: [], params: true };
     }
     if (hasBody(n) && n.body && n.asteriskToken) {
@@ -272,7 +292,7 @@ export function instrument(js: string, filename: string, maxDepth: number, form:
         ins.push({ pos: n.expression.end, text: RET_CLOSE, close: true, depth });
       } else {
         // Braced, not appended: `return` then a line starting with ( or [ must stay two statements.
-        ins.push({ pos: n.getStart(sf), text: `{${B}.d=${F}-1;`, close: false, depth });
+        ins.push({ pos: n.getStart(sf), text: `{${CB}.d=${F}-1;`, close: false, depth });
         ins.push({ pos: n.end, text: '}', close: true, depth });
       }
     }
@@ -292,7 +312,7 @@ export function instrument(js: string, filename: string, maxDepth: number, form:
     };
     // An arrow keeps `this`, `arguments`, `super` and `new.target` of the place it stands in.
     if (isEntryInitializer(n) && n.initializer) {
-      own.init = { names: [], ret: true };
+      own.init = { names: [], ret: true, local };
       ins.push({ pos: n.initializer.getStart(sf), text: `(()=>{${PLACE}${OPEN_FN}return ${RET_OPEN}`, close: false, depth: depth + 1, scope: own.init });
       ins.push({ pos: n.initializer.end, text: `${RET_CLOSE}})()`, close: true, depth: depth + 1 });
     }
@@ -333,9 +353,10 @@ export function instrument(js: string, filename: string, maxDepth: number, form:
     }
     if (isLoop(n)) {
       const body = n.statement;
-      if (ts.isBlock(body)) ins.push({ pos: body.getStart(sf) + 1, text: LOOP, close: false, depth });
+      const check = loopCheck(scope.local === true);
+      if (ts.isBlock(body)) ins.push({ pos: body.getStart(sf) + 1, text: check, close: false, depth });
       else {
-        ins.push({ pos: body.getStart(sf), text: `{${LOOP}`, close: false, depth });
+        ins.push({ pos: body.getStart(sf), text: `{${check}`, close: false, depth });
         ins.push({ pos: body.end, text: '}', close: true, depth });
       }
     }

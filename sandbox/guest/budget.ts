@@ -3,10 +3,10 @@
 // prefix), so the policy can neither read nor reset it.
 //
 // The instrumenter inlines the checks, because a call per loop iteration costs several
-// times more than the decrement:
-//   loop body:      if(--__md_b.n<0)__md_t();
-//   function entry: const __md_f=++__md_b.d;if(--__md_b.n<0||__md_f>MAX)__md_t();
-//   return E:       return __md_r(E,__md_f)      (and __md_b.d=__md_f-1 at the body's end)
+// times more than the decrement (__md_c is the body's local copy of __md_b, see instrument.ts):
+//   function entry: const __md_c=__md_b,__md_f=++__md_c.d;if(--__md_c.n<0||__md_f>MAX)__md_t();
+//   loop body:      if(--__md_c.n<0)__md_t();     (__md_b outside a function body with that entry)
+//   return E:       return (__md_v=(E),__md_c.d=__md_f-1,__md_v)   (and __md_c.d=__md_f-1 at the body's end)
 //   catch/finally:  __md_b.d=__md_f  (see instrument.ts for why this is never below the real depth)
 // Both fields stay small integers (Smis) so V8 keeps those checks cheap.
 import { ST_BUDGET, ST_DEPTH, ST_OK } from '../protocol.js';
@@ -43,7 +43,11 @@ export function t(): never {
   throw freeze({ matchday: tripped === ST_DEPTH ? 'call depth exceeded' : 'work budget exhausted' });
 }
 
-/** A return's hand-back: the frame at level `f` leaves, so the depth is its caller's. Small enough for the JIT to inline. */
+/**
+ * A return's hand-back, as policies instrumented before the written-out return called it: the frame at
+ * level `f` leaves, so the depth is its caller's. The instrumenter no longer emits calls of it (the
+ * runtime still exports it; cached policies are keyed by the sandbox's source, so none still call it).
+ */
 export function r<V>(v: V, f: number): V {
   b.d = f - 1;
   return v;

@@ -1,9 +1,10 @@
 // The instrumenter's own shapes (sandbox/instrument.ts): the written-out return that hands the depth
-// back, and the names it declares never shadowing one another. Each case runs in the sandbox and,
+// back, the counter's local in each body (and __md_b where there is none), and the names it declares
+// never shadowing one another. Each case runs in the sandbox and,
 // where it has one, is compared with the same code run plainly in this process.
 import { describe, expect, it } from 'vitest';
 import { instrument } from '../../sandbox/instrument.js';
-import { logs, probe } from './corpus.js';
+import { kinds, logs, probe } from './corpus.js';
 import { runPolicy } from './harness.js';
 
 /** The expression's String() in the sandbox and here. */
@@ -65,5 +66,53 @@ describe('returns written out', () => {
     const code = out.ok ? out.code : '';
     expect(code.match(/let __md_v;/g)).toHaveLength(2);
     expect(code).not.toMatch(/__md_r/);
+  });
+});
+
+describe('loop units wherever a loop can stand', () => {
+  // Each place a loop can be written, with or without a body's local counter reference: an endless
+  // loop must trip the budget (a check that named a local out of reach would throw a ReferenceError
+  // instead, which a policy can catch), and a finite one must run and be charged a unit an iteration.
+  const places: Record<string, (loop: string) => string> = {
+    'a function body': (l) => `function f() { ${l} return 1; }\nexport function tick() { f(); return []; }`,
+    'an arrow in an arrow': (l) => `export function tick() { const g = () => () => { ${l} return 1; }; g()(); return []; }`,
+    'a generator': (l) => `function* g() { ${l} yield 1; }\nexport function tick() { g().next(); return []; }`,
+    'a class static block inside a function': (l) => `export function tick() { class A { static { ${l} } } return []; }`,
+    'a parameter default': (l) => `function f(a = (() => { ${l} return 1; })()) { return a; }\nexport function tick() { f(); return []; }`,
+    'a class field': (l) => `class A { x = (() => { ${l} return 1; })(); }\nexport function tick() { new A(); return []; }`,
+    'a computed key of a destructured parameter': (l) => `function f({ [(class { static { ${l} } }, 'x')]: v } = {}) { return v; }\nexport function tick() { f(); return []; }`,
+    'a getter': (l) => `const o = { get x() { ${l} return 1; } };\nexport function tick() { o.x; return []; }`,
+  };
+  for (const [name, make] of Object.entries(places)) {
+    it(name, () => {
+      const endless = runPolicy(make('for (;;) {}'), { ticks: 1 });
+      expect(endless.setup.ok, endless.setup.reason).toBe(true);
+      expect(kinds(endless), name).toEqual(['budget']);
+      const used = (n: number): number => {
+        const r = runPolicy(make(`for (let i = 0; i < ${n}; i++) {}`), { ticks: 1 });
+        expect(r.faults, name).toEqual([]);
+        return r.ticks[0]?.outcome?.budgetUsed ?? -1;
+      };
+      expect(used(1000) - used(0), name).toBe(1000);
+    });
+  }
+
+  it('at the module\'s top level, in setup\'s budget', () => {
+    const r = runPolicy('for (;;) {}\nexport function tick() { return []; }', { ticks: 1 });
+    expect(r.setup.ok).toBe(false);
+    expect(r.setup.reason).toMatch(/budget/);
+  });
+
+  it('each body reads the counter object once, into its own local (the factory form, as matches load policies)', () => {
+    const src = 'function a() { for (;;) {} } function* g() { for (;;) {} } class K { static { for (;;) {} } } for (;;) {}';
+    const out = instrument(src, 'x.js', 400, 'factory');
+    const code = out.ok ? out.code : '';
+    expect(code).toMatch(/function a\(\) \{const __md_c=__md_b,__md_f=\+\+__md_c\.d;if\(--__md_c\.n<0\|\|__md_f>400\)__md_t\(\); for \(;;\) \{if\(--__md_c\.n<0\)__md_t\(\);\}/);
+    // No local in a generator, a static block or the top level: their loops use the module's binding.
+    expect(code.match(/for \(;;\) \{if\(--__md_b\.n<0\)__md_t\(\);\}/g)).toHaveLength(3);
+    // The module form (tests, the bench's heavy body) keeps __md_b everywhere.
+    const plain = instrument(src, 'x.js', 400);
+    expect(plain.ok && plain.code).not.toMatch(/__md_c/);
+    expect((plain.ok ? plain.code : '').match(/for \(;;\) \{if\(--__md_b\.n<0\)__md_t\(\);\}/g)).toHaveLength(4);
   });
 });
