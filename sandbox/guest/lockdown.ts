@@ -114,8 +114,36 @@ function freezeFast(o: object): void {
   create(o);
 }
 
+/** A name no intrinsic has: looking it up walks an object's whole prototype chain. */
+const PROBE = '__md_fast_probe';
+
+/** One property load, from one call site for every object (see fastAgain). */
+function probe(p: object): unknown {
+  return (p as Obj)[PROBE];
+}
+
+/**
+ * Turns every frozen object back into a fast-mode one. V8 keeps an object whose properties were redefined
+ * (wrapped, deleted, made read-only) in dictionary mode, where TurboFan cannot fold a method load to a constant
+ * and inline the call: String.prototype, Number.prototype, Boolean.prototype, the intrinsic Array (where
+ * Array.isArray and Array.from are found), Map, Set, the typed array constructors and more stayed so for the
+ * whole match, and in plain Node a loop of string method calls (charCodeAt, at, codePointAt) ran 99 ms with
+ * String.prototype in that state against 30 ms (docs/PERFORMANCE-HISTORY.md, ninth round). V8 turns a prototype
+ * back into a fast one when a property lookup through it misses an inline cache (JSObject::MakePrototypesFast),
+ * which a method of a primitive string or number never does, nor a load made on the object itself. So each frozen
+ * object is made the prototype of a new object, and a missing name is looked up through that, from one call site
+ * warmed first past V8's lazy allocation of feedback. The objects' properties and attributes do not change.
+ */
+function fastAgain(objects: Iterable<unknown>, skip: object): void {
+  const blank = create(null) as object;
+  for (let i = 0; i < 32; i++) probe(blank);
+  for (const o of objects) {
+    if (o !== skip && ((typeof o === 'object' && o !== null) || typeof o === 'function')) probe(create(o as object));
+  }
+}
+
 /** Freezes every object reachable from `roots` through own properties (values, getters, setters) and prototypes. */
-function deepFreeze(roots: unknown[], keepOpen: object): number {
+function deepFreeze(roots: unknown[], keepOpen: object): Set<unknown> {
   // The global object stays open (its bindings are sealed separately); what it inherits is frozen.
   const seen = new SetCtor<unknown>([keepOpen]);
   const todo = [...roots, getProto(keepOpen)];
@@ -133,7 +161,7 @@ function deepFreeze(roots: unknown[], keepOpen: object): number {
       else todo.push(d.get, d.set);
     }
   }
-  return seen.size;
+  return seen;
 }
 
 /**
@@ -150,11 +178,12 @@ export function lockdown(): number {
     if ('value' in d) roots.push(d.value);
     else roots.push(d.get, d.set);
   }
-  const n = deepFreeze(roots, g);
+  const frozen = deepFreeze(roots, g);
+  fastAgain(frozen, g);
   for (const key of ownKeys(g)) {
     const d = getDesc(g, key);
     if (d?.configurable) defineProperty(g, key, 'value' in d ? { writable: false, configurable: false } : { configurable: false });
   }
   if (!isFrozen(Object.prototype)) throw new TypeErr('matchday: lockdown left Object.prototype unfrozen');
-  return n;
+  return frozen.size;
 }
