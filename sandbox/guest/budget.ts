@@ -43,16 +43,6 @@ export function t(): never {
   throw freeze({ matchday: tripped === ST_DEPTH ? 'call depth exceeded' : 'work budget exhausted' });
 }
 
-/**
- * A return's hand-back, as policies instrumented before the written-out return called it: the frame at
- * level `f` leaves, so the depth is its caller's. The instrumenter no longer emits calls of it (the
- * runtime still exports it; cached policies are keyed by the sandbox's source, so none still call it).
- */
-export function r<V>(v: V, f: number): V {
-  b.d = f - 1;
-  return v;
-}
-
 /** Charge `n` units for native work of that size (see natives.ts). */
 export function charge(n: number): void {
   if (tripped !== ST_OK) t();

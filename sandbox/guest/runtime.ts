@@ -1,7 +1,6 @@
 // The guest runtime: bundled with the engine's decoder and sanitiser and evaluated in the
 // team's isolate before the policy. The host calls configure, bindPolicy, runTick and
-// takeExtras; the instrumented policy imports b (the counter), t (the trip), r (a return's
-// hand-back of its depth level), s (the syntax helpers) and g, k (length writes, guest/lengths.ts).
+// takeExtras; the instrumented policy imports b (the counter), t (the trip), s (the syntax helpers) and g, k (length writes, guest/lengths.ts).
 import type { MatchInfo } from '../../engine/policy.js';
 import { writeCommands } from '../../engine/commands.js';
 import { CMD_LENGTH, OBS_LENGTH, O_TICK } from '../../engine/obs-layout.js';
@@ -21,7 +20,7 @@ import { convertStringInputs } from './coerce.js';
 import { chargeFormatting } from './formatting.js';
 import { resetOutput } from './strings.js';
 
-export { b, r, t } from './budget.js';
+export { b, t } from './budget.js';
 /** What the instrumenter's rewrites of length writes call: a static `.length` target's base (g), a computed target's non-numeric key (k). */
 export { g, k } from './lengths.js';
 /**
