@@ -1,7 +1,8 @@
 // What the sandbox costs real policies: frozen copies of ladder-5 and the JavaScript starter
 // (test/fixtures/policies/bench-*.js) played sandboxed and in-process, and the boundary of a full match.
 // Times are process CPU (user + system), which load on the shared machine inflates far less than
-// wall time; every figure is the median round, rounds alternate the variants so load hits all alike.
+// wall time; every figure is the median round (a ratio's: the median of each round's policy-minus-statue
+// difference), rounds alternate the variants so load hits all alike.
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -27,6 +28,13 @@ const ROUNDS = 7;
  * Cold matches start from nothing every time by design: one round warms the engine and the guest runtime's bundle.
  */
 const WARMUP_ROUNDS = { warm: 4, cold: 1 } as const;
+/**
+ * Measured rounds of the ratios: warm rounds are short (~0.3 s for all six variants), cold ones are not. The
+ * starter's own work is ~2 us a tick, so one round's GC or a migration between CPUs moves its difference by as
+ * much as the difference itself. Four pinned runs of 21 pairs read 0.67 and 1.05 (ladder-5 in the rotation), 1.35
+ * and 1.5 (the starter alone); medians of seven unpaired rounds had read 0.5-2.3 unpinned on unchanged code.
+ */
+const RATIO_ROUNDS = { warm: 21, cold: ROUNDS } as const;
 
 function file(name: string): string {
   const rel = name === 'statue' || name === 'chaser' ? `../../policies/${name}.js` : `../fixtures/policies/bench-${name}.js`;
@@ -107,17 +115,26 @@ export async function policyRatios(): Promise<Record<string, number>> {
     const key = (p: string, sb: boolean): string => `${p}_${sb ? 'sandboxed' : 'in_process'}`;
     // Warm-up rounds (bundling the guest runtime, JIT of the engine, the isolates' and factories' own warm-up), then the measured ones.
     const warmup = warm ? WARMUP_ROUNDS.warm : WARMUP_ROUNDS.cold;
-    for (let round = 0; round < warmup + ROUNDS; round++) {
+    const rounds = warm ? RATIO_ROUNDS.warm : RATIO_ROUNDS.cold;
+    for (let round = 0; round < warmup + rounds; round++) {
       for (const [p, sb] of variants) {
         const ms = await matchCpuMs(p, 'statue', sb, warm, RATIO_HALF_TICKS);
         if (round >= warmup) times.set(key(p, sb), [...(times.get(key(p, sb)) ?? []), ms]);
       }
     }
     const med = (p: string, sb: boolean): number => median(times.get(key(p, sb)) ?? []);
+    // A policy's own work, round by round: its match minus the statue's of the same round, played just before it.
+    // Paired so that a drift of the machine between rounds cancels; the starter's own work is only a few ms of a
+    // ~30 ms match, and the difference of two medians swung its ratio 0.5-2.3 between runs of unchanged code.
+    const own = (p: string, sb: boolean): number => {
+      const mine = times.get(key(p, sb)) ?? [];
+      const statue = times.get(key('statue', sb)) ?? [];
+      return median(mine.map((ms, i) => ms - statue[i]!));
+    };
     let worst = 0;
     for (const p of RATIO_POLICIES) {
-      const sandboxed = med(p, true) - med('statue', true);
-      const inProcess = med(p, false) - med('statue', false);
+      const sandboxed = own(p, true);
+      const inProcess = own(p, false);
       const ratio = inProcess > 0 ? sandboxed / inProcess : Infinity;
       out[`policy_sandbox_ratio_${p}${sfx}`] = r2(ratio);
       out[`policy_ms_${p}_sandboxed${sfx}`] = r1(med(p, true));
