@@ -4,18 +4,8 @@
 // (holes, thisArg, changes made while iterating, subclasses and own constructors, array-likes,
 // errors), against the same expression evaluated in this process, and charge the same.
 import { describe, expect, it } from 'vitest';
-import { logs, probe } from './corpus.js';
+import { logs, both } from './corpus.js';
 import { runPolicy } from './harness.js';
-
-/** The expression's String() in the sandbox and here; a probe per expression keeps failures apart. */
-function both(expr: string): [string, string] {
-  const r = runPolicy(probe(expr), { ticks: 1 });
-  expect(r.setup.ok, r.setup.reason).toBe(true);
-  expect(r.faults, expr).toEqual([]);
-  // eslint-disable-next-line @typescript-eslint/no-implied-eval
-  const here = String(new Function(`'use strict'; return (${expr});`)());
-  return [logs(r)[0] ?? '', here];
-}
 
 /** Describes an array with its holes: "3:[0]=2,[2]=6". */
 const SHOW = 'const show = (a) => a.length + ":" + Object.keys(a).map((k) => "[" + k + "]=" + String(a[k])).join(",");';

@@ -3,17 +3,8 @@
 // what the native does (holes, thisArg, changes made while iterating, subclasses, array-likes, errors), against
 // the same expression evaluated in this process, and that recursion through them meets the depth cap.
 import { describe, expect, it } from 'vitest';
-import { logs, probe } from './corpus.js';
+import { both } from './corpus.js';
 import { runPolicy } from './harness.js';
-
-function both(expr: string): [string, string] {
-  const r = runPolicy(probe(expr), { ticks: 1 });
-  expect(r.setup.ok, r.setup.reason).toBe(true);
-  expect(r.faults, expr).toEqual([]);
-  // eslint-disable-next-line @typescript-eslint/no-implied-eval
-  const here = String(new Function(`'use strict'; return (${expr});`)());
-  return [logs(r)[0] ?? '', here];
-}
 
 describe('some, every, find, findIndex and forEach on plain arrays', () => {
   const seen = 'const seen = []; const rec = (r) => function (x, i, a) { seen.push(i + ":" + String(x) + ":" + (this === undefined ? "u" : this.k)); return r(x, i, a); };';

@@ -3,17 +3,8 @@
 // get the real one's hidden class (not one derived in C++ per call). These pin that what a policy
 // can see is unchanged: prototypes, instanceof, subclasses and a foreign new.target, and the charges.
 import { describe, expect, it } from 'vitest';
-import { logs, probe } from './corpus.js';
+import { logs, probe, both } from './corpus.js';
 import { runPolicy } from './harness.js';
-
-function both(expr: string): [string, string] {
-  const r = runPolicy(probe(expr), { ticks: 1 });
-  expect(r.setup.ok, r.setup.reason).toBe(true);
-  expect(r.faults, expr).toEqual([]);
-  // eslint-disable-next-line @typescript-eslint/no-implied-eval
-  const here = String(new Function(`'use strict'; return (${expr});`)());
-  return [logs(r)[0] ?? '', here];
-}
 
 describe('the charging constructors', () => {
   const cases: Record<string, string> = {

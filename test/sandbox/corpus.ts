@@ -47,6 +47,18 @@ export const threw = (pattern: RegExp) => (r: RunRecord) => everyTick(r, 'error'
 export const tick = (body: string): string => `export function tick(obs) {\n${body}\n}`;
 export const probe = (expr: string): string => tick(`console.log(String(${expr})); return [];`);
 
+/** The same expression in this process: strict code, as a policy module is. */
+// eslint-disable-next-line @typescript-eslint/no-implied-eval
+export const here = (expr: string): string => String(new Function(`'use strict'; return (${expr});`)());
+
+/** The expression's String() in the sandbox and here, for tests that pin a native's semantics; a probe per expression keeps failures apart. */
+export function both(expr: string): [string, string] {
+  const r = runPolicy(probe(expr), { ticks: 1 });
+  expect(r.setup.ok, r.setup.reason).toBe(true);
+  expect(r.faults, expr).toEqual([]);
+  return [logs(r)[0] ?? '', here(expr)];
+}
+
 /**
  * A case's run options with a generous wall-clock net: on a loaded machine (2 cores, many
  * processes) an over-budget tick of a heavy case can take seconds of wall time, and the net

@@ -3,7 +3,7 @@
 // unit (guest/lengths.ts); the few places the sandbox departs from the language say so.
 import { describe, expect, it } from 'vitest';
 import { instrument } from '../../sandbox/instrument.js';
-import { logs, probe } from './corpus.js';
+import { logs, probe, here } from './corpus.js';
 import { runPolicy } from './harness.js';
 
 /** Expressions whose value must be the same in the sandbox as in plain strict JavaScript. */
@@ -28,9 +28,6 @@ const inSandbox = (expr: string): string => {
   expect(r.faults, expr).toEqual([]);
   return logs(r)[0] ?? '';
 };
-
-/** The same expression in this process: strict code, as a policy module is. */
-const here = (expr: string): string => String(new Function(`'use strict'; return (${expr});`)());
 
 /** Units a tick costs over the same tick without `extra`, for a policy with array A (length 0) made at load. */
 function units(extra: string, base = ''): number {

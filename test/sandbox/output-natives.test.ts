@@ -2,7 +2,7 @@
 // (guest/strings.ts), keep JavaScript's meaning: each expression gives the same string in the sandbox as
 // in plain strict JavaScript in this process. The charges themselves are checked to the order of magnitude.
 import { describe, expect, it } from 'vitest';
-import { logs, probe } from './corpus.js';
+import { logs, probe, here } from './corpus.js';
 import { runPolicy } from './harness.js';
 
 /** Runs `body`, which returns an array of values, and gives them as JSON (errors by constructor name). */
@@ -38,9 +38,6 @@ const inSandbox = (expr: string): string => {
   expect(r.faults, expr).toEqual([]);
   return logs(r)[0] ?? '';
 };
-
-/** The same expression in this process: strict code, as a policy module is. */
-const here = (expr: string): string => String(new Function(`'use strict'; return (${expr});`)());
 
 /** Units a tick of `body` costs over an empty tick, for a policy whose top level is `pre`. */
 function units(pre: string, body: string): number {
