@@ -22,7 +22,8 @@
 //    not V8's stack limit, whose depth differs from machine to machine;
 //  - every loop body gets a unit per iteration;
 //  - a generator's body gets a unit but no depth level: it may be suspended across calls, so
-//    its depth is counted where it is resumed (the runtime wraps next/return/throw instead);
+//    its depth is counted where it is resumed (the runtime wraps next/return/throw instead, and
+//    keeps that level in __md_b.g, which a catch or finally in the body sets the depth back to);
 //  - spread (`...x`), object spread and `for (k in x)` go through the runtime, which charges
 //    the real size of x before V8 walks it (and bounds argument lists); so do the object of
 //    `instanceof` and of `in`, charged by the length of its prototype chain (guest/chains.ts);
@@ -103,7 +104,7 @@ const closeFn = (cb: string): string => `;${cb}.d=${F}-1;`;
 const RET_OPEN = `(${V}=(`;
 const retClose = (cb: string): string => `),${cb}.d=${F}-1,${V})`;
 
-/** Whose depth a catch or finally sets back: a function's (its F), the module's (0), or none inside a generator. */
+/** Whose depth a catch or finally sets back: a function's (its F), the module's (0), or a generator's resumption's (B.g). */
 type Frame = 'fn' | 'top' | 'gen';
 
 /**
@@ -298,12 +299,15 @@ export function instrument(js: string, filename: string, maxDepth: number, form:
     }
     // A catch or finally runs in its frame whatever threw above it: the depth is set back to the
     // frame's own. A finally gives back what it found (a pending return's level) when it completes.
-    if (frame !== 'gen' && ts.isCatchClause(n)) {
-      ins.push({ pos: n.block.getStart(sf) + 1, text: `${B}.d=${frame === 'fn' ? F : 0};`, close: false, depth });
+    // In a generator, the level of its resumption now running (B.g, set by the wrapped next/return/throw): without
+    // it a generator catching what a helper threw from deeper kept that depth, and an honest loop of them met the cap.
+    const level = frame === 'fn' ? F : frame === 'gen' ? `${B}.g` : '0';
+    if (ts.isCatchClause(n)) {
+      ins.push({ pos: n.block.getStart(sf) + 1, text: `${B}.d=${level};`, close: false, depth });
     }
-    if (frame !== 'gen' && ts.isTryStatement(n) && n.finallyBlock) {
+    if (ts.isTryStatement(n) && n.finallyBlock) {
       const fin = n.finallyBlock;
-      ins.push({ pos: fin.getStart(sf) + 1, text: `const ${K}=${B}.d;${B}.d=${frame === 'fn' ? F : 0};`, close: false, depth });
+      ins.push({ pos: fin.getStart(sf) + 1, text: `const ${K}=${B}.d;${B}.d=${level};`, close: false, depth });
       ins.push({ pos: fin.end - 1, text: `;${B}.d=${K};`, close: true, depth });
     }
     const wrapExpr = (e: ts.Expression, open: string, close: string): void => {

@@ -7,7 +7,7 @@
 //   function entry: const __md_c=__md_b,__md_f=++__md_c.d;if(--__md_c.n<0||__md_f>MAX)__md_t();
 //   loop body:      if(--__md_c.n<0)__md_t();     (__md_b outside a function body with that entry)
 //   return E:       return (__md_v=(E),__md_c.d=__md_f-1,__md_v)   (and __md_c.d=__md_f-1 at the body's end)
-//   catch/finally:  __md_b.d=__md_f  (see instrument.ts for why this is never below the real depth)
+//   catch/finally:  __md_b.d=__md_f, in a generator __md_b.d=__md_b.g  (see instrument.ts for why this is never below the real depth)
 // Both fields stay small integers (Smis) so V8 keeps those checks cheap.
 import { ST_BUDGET, ST_DEPTH, ST_OK } from '../protocol.js';
 
@@ -18,8 +18,12 @@ const max = Math.max;
 const ErrorCtor = Error;
 const toText = String;
 
-/** n: units left in this call; d: current call depth of the policy's own functions. */
-export const b = { n: 0, d: 0 };
+/**
+ * n: units left in this call; d: current call depth of the policy's own functions; g: the depth level of the
+ * generator resumption now running (set by the wrapped next/return/throw, natives.ts), which a catch or finally
+ * in a generator's body sets the depth back to, as one in a function sets it back to the function's own level.
+ */
+export const b = { n: 0, d: 0, g: 0 };
 
 let granted = 0;
 let maxDepth = 400;
@@ -65,6 +69,7 @@ export function depthCap(): number {
 export function start(budget: number, depthCap: number): void {
   b.n = budget;
   b.d = 0;
+  b.g = 0;
   granted = budget;
   maxDepth = depthCap;
   tripped = ST_OK;

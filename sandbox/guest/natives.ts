@@ -809,8 +809,31 @@ export function chargeNatives(opts: NativeOptions): void {
   // also a step through the iterator protocol (a wrapped call, a frame switch, a result object),
   // charged as one: uncharged, `[...gen(30000)]` three times in a tick cost ~50 ms of CPU within
   // the budget (test/slow/sandbox-property.test.ts found it).
+  // Each also records its level in b.g while the generator runs: a catch or finally in a generator's body sets
+  // the depth back to it (instrument.ts), as one in a function sets it back to the function's own level.
   const genProto = getProto(function* () {}).prototype as object;
-  for (const key of ['next', 'return', 'throw']) wrap(genProto, key, () => STEP_UNITS);
+  for (const key of ['next', 'return', 'throw']) {
+    const orig = getDesc(genProto, key)?.value as AnyFn;
+    const resume = {
+      [key](this: unknown, ...args: unknown[]): unknown {
+        charge(STEP_UNITS);
+        if (++b.d > depthCap) t();
+        const outer = nativeAt;
+        const g = b.g;
+        nativeAt = -1;
+        b.g = b.d;
+        try {
+          return apply(orig, this, args);
+        } finally {
+          b.g = g;
+          nativeAt = outer;
+          b.d--;
+        }
+      },
+    }[key] as AnyFn;
+    defineProperty(resume, 'length', { value: orig.length });
+    defineProperty(genProto, key, { ...getDesc(genProto, key), value: resume });
+  }
 }
 
 let pendingBindDepth = 0;
