@@ -305,7 +305,12 @@ export function instrument(js: string, filename: string, maxDepth: number, form:
     if (ts.isCatchClause(n)) {
       ins.push({ pos: n.block.getStart(sf) + 1, text: `${B}.d=${level};`, close: false, depth });
     }
-    if (ts.isTryStatement(n) && n.finallyBlock) {
+    // A generator's finally gives nothing back: no return of its body holds a level, and a yield in the block
+    // may suspend it, so what it found may be another resumption's (restored at a deeper resumption, a
+    // shallower one's level let recursion pass the cap: cases/rt2.ts). B.g is right when it completes.
+    if (ts.isTryStatement(n) && n.finallyBlock && frame === 'gen') {
+      ins.push({ pos: n.finallyBlock.getStart(sf) + 1, text: `${B}.d=${level};`, close: false, depth });
+    } else if (ts.isTryStatement(n) && n.finallyBlock) {
       const fin = n.finallyBlock;
       ins.push({ pos: fin.getStart(sf) + 1, text: `const ${K}=${B}.d;${B}.d=${level};`, close: false, depth });
       ins.push({ pos: fin.end - 1, text: `;${B}.d=${K};`, close: true, depth });

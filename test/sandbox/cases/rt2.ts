@@ -53,6 +53,18 @@ export const RT2_CASES: Case[] = [
     source: `function* g(n) { try { throw 1; } catch (e) { yield* g(n + 1); } }\n${tick('for (const v of g(0)) {} return [];')}`,
     check: depth,
   },
+  // A finally in a generator may yield: suspended in it at a shallow resumption and completed in a deeper one, it
+  // must not give back the depth it found on entry (the first fix did: recursion passed the cap to V8's stack limit).
+  {
+    name: 'a generator suspended in its finally and finished deeper does not lower the depth',
+    source: `function* g() { try { } finally { yield 1; } }\nconst gens = [];\nfunction rec(n, k, round) { if (k === 0) { if (round === gens.length) return 'done'; gens[round].next(); return rec(n + 1, 350, round + 1); } return rec(n + 1, k - 1, round); }\n${tick('gens.length = 0; for (let i = 0; i < 40; i++) { const it = g(); it.next(); gens.push(it); } rec(0, 350, 0); return [];')}`,
+    check: depth,
+  },
+  {
+    name: 'a generator thrown into deeper than it first ran catches at the deeper level',
+    source: `function* g() { try { yield 0; } catch (e) { yield f(0); } }\nfunction f(n) { return n > 150 ? n : f(n + 1); }\nfunction down(n, it) { return n === 0 ? it.throw(1).value : down(n - 1, it); }\n${tick('const it = g(); it.next(); console.log(down(300, it)); return [];')}`,
+    check: depth,
+  },
   // The written-out scans and builders read an element first and asked whether it was there only when they got
   // undefined: an index whose getter deletes it was skipped (a hole in map's and slice's result), where the native
   // asks first and calls back with undefined. Node 20's output, computed outside the sandbox.
