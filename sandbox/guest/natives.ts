@@ -370,6 +370,63 @@ function fastBuilders(): void {
   }
 }
 
+/** A callback called as a native calls it: (element, index, array), with thisArg when one was given. */
+function callBack(fn: AnyFn, thisArg: unknown, v: unknown, i: number, a: unknown[]): unknown {
+  return thisArg === undefined ? fn(v, i, a) : apply(fn, thisArg, [v, i, a]);
+}
+
+/** A `want` no callback's truthiness equals: forEach's scan, which never stops early. */
+const NEVER = 2;
+
+/**
+ * some, every and forEach: the index of the first element present (holes skipped) whose callback's truthiness
+ * is `want`, or -1, with the native's charge (the length, read once) and depth level.
+ */
+function firstPresent(a: unknown[], fn: AnyFn, thisArg: unknown, want: boolean | typeof NEVER): number {
+  const n = a.length;
+  const outer = enterOwn(n);
+  try {
+    for (let i = 0; i < n; i++) {
+      if (!(i in a)) continue;
+      const truthy = !!callBack(fn, thisArg, a[i], i, a);
+      if (want !== NEVER && truthy === want) return i;
+    }
+    return -1;
+  } finally {
+    leaveOwn(outer);
+  }
+}
+
+/**
+ * The element firstAny's match was called with (find returns it: a getter may give another on a second read).
+ * Cleared by its callers, so the runtime holds no policy value after the call (the isolate may serve another match).
+ */
+let found: unknown;
+
+function takeFound(): unknown {
+  const v = found;
+  found = undefined;
+  return v;
+}
+
+/** find and findIndex: the first index, holes included, whose callback is truthy, or -1; its element kept in `found`. */
+function firstAny(a: unknown[], fn: AnyFn, thisArg: unknown): number {
+  const n = a.length;
+  const outer = enterOwn(n);
+  try {
+    for (let i = 0; i < n; i++) {
+      const v = a[i];
+      if (callBack(fn, thisArg, v, i, a)) {
+        found = v;
+        return i;
+      }
+    }
+    return -1;
+  } finally {
+    leaveOwn(outer);
+  }
+}
+
 /**
  * some, every, find, findIndex and forEach for an array whose prototype is Array.prototype, in JavaScript, with
  * the wrapped native's charge (the length), depth level and steps (the length read once; holes skipped, asked
@@ -387,84 +444,31 @@ function fastScans(): void {
   const nativeFind = native('find');
   const nativeFindIndex = native('findIndex');
   const nativeForEach = native('forEach');
+  // Whether the written-out loop may take the call: a callback that is a function, on an array of Array.prototype.
+  const mine = (a: unknown, fn: unknown): a is unknown[] => typeof fn === 'function' && isArray(a) && getProto(a) === ArrayProto;
   const methods = {
     some(this: unknown, fn: unknown, thisArg?: unknown): unknown {
-      const a = this;
-      if (typeof fn !== 'function' || !isArray(a) || getProto(a) !== ArrayProto) return apply(nativeSome, a, [fn, thisArg]);
-      const n = a.length;
-      const outer = enterOwn(n);
-      try {
-        for (let i = 0; i < n; i++) {
-          if (!(i in a)) continue;
-          const v = a[i];
-          if (thisArg === undefined ? (fn as AnyFn)(v, i, a) : apply(fn as AnyFn, thisArg, [v, i, a])) return true;
-        }
-        return false;
-      } finally {
-        leaveOwn(outer);
-      }
+      if (!mine(this, fn)) return apply(nativeSome, this, [fn, thisArg]);
+      return firstPresent(this, fn as AnyFn, thisArg, true) >= 0;
     },
     every(this: unknown, fn: unknown, thisArg?: unknown): unknown {
-      const a = this;
-      if (typeof fn !== 'function' || !isArray(a) || getProto(a) !== ArrayProto) return apply(nativeEvery, a, [fn, thisArg]);
-      const n = a.length;
-      const outer = enterOwn(n);
-      try {
-        for (let i = 0; i < n; i++) {
-          if (!(i in a)) continue;
-          const v = a[i];
-          if (!(thisArg === undefined ? (fn as AnyFn)(v, i, a) : apply(fn as AnyFn, thisArg, [v, i, a]))) return false;
-        }
-        return true;
-      } finally {
-        leaveOwn(outer);
-      }
+      if (!mine(this, fn)) return apply(nativeEvery, this, [fn, thisArg]);
+      return firstPresent(this, fn as AnyFn, thisArg, false) < 0;
     },
     find(this: unknown, fn: unknown, thisArg?: unknown): unknown {
-      const a = this;
-      if (typeof fn !== 'function' || !isArray(a) || getProto(a) !== ArrayProto) return apply(nativeFind, a, [fn, thisArg]);
-      const n = a.length;
-      const outer = enterOwn(n);
-      try {
-        for (let i = 0; i < n; i++) {
-          const v = a[i];
-          if (thisArg === undefined ? (fn as AnyFn)(v, i, a) : apply(fn as AnyFn, thisArg, [v, i, a])) return v;
-        }
-        return undefined;
-      } finally {
-        leaveOwn(outer);
-      }
+      if (!mine(this, fn)) return apply(nativeFind, this, [fn, thisArg]);
+      return firstAny(this, fn as AnyFn, thisArg) >= 0 ? takeFound() : undefined;
     },
     findIndex(this: unknown, fn: unknown, thisArg?: unknown): unknown {
-      const a = this;
-      if (typeof fn !== 'function' || !isArray(a) || getProto(a) !== ArrayProto) return apply(nativeFindIndex, a, [fn, thisArg]);
-      const n = a.length;
-      const outer = enterOwn(n);
-      try {
-        for (let i = 0; i < n; i++) {
-          if (thisArg === undefined ? (fn as AnyFn)(a[i], i, a) : apply(fn as AnyFn, thisArg, [a[i], i, a])) return i;
-        }
-        return -1;
-      } finally {
-        leaveOwn(outer);
-      }
+      if (!mine(this, fn)) return apply(nativeFindIndex, this, [fn, thisArg]);
+      const i = firstAny(this, fn as AnyFn, thisArg);
+      takeFound();
+      return i;
     },
     forEach(this: unknown, fn: unknown, thisArg?: unknown): unknown {
-      const a = this;
-      if (typeof fn !== 'function' || !isArray(a) || getProto(a) !== ArrayProto) return apply(nativeForEach, a, [fn, thisArg]);
-      const n = a.length;
-      const outer = enterOwn(n);
-      try {
-        for (let i = 0; i < n; i++) {
-          if (!(i in a)) continue;
-          const v = a[i];
-          if (thisArg === undefined) (fn as AnyFn)(v, i, a);
-          else apply(fn as AnyFn, thisArg, [v, i, a]);
-        }
-        return undefined;
-      } finally {
-        leaveOwn(outer);
-      }
+      if (!mine(this, fn)) return apply(nativeForEach, this, [fn, thisArg]);
+      firstPresent(this, fn as AnyFn, thisArg, NEVER);
+      return undefined;
     },
   };
   for (const name of ['some', 'every', 'find', 'findIndex', 'forEach'] as const) {
